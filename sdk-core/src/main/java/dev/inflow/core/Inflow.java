@@ -1,0 +1,290 @@
+package dev.inflow.core;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.inflow.core.comment.Comments;
+import dev.inflow.core.comment.internal.DefaultComments;
+import dev.inflow.core.event.EventLog;
+import dev.inflow.core.event.internal.EventStore;
+import dev.inflow.core.internal.Platform;
+import dev.inflow.core.internal.db.Database;
+import dev.inflow.core.internal.db.Migrations;
+import dev.inflow.core.internal.idempotency.IdempotencyKeys;
+import dev.inflow.core.internal.limit.RateLimiter;
+import dev.inflow.core.internal.metrics.Metrics;
+import dev.inflow.core.internal.text.Markdown;
+import dev.inflow.core.spi.AccessPolicy;
+import dev.inflow.core.spi.TargetResolver;
+import dev.inflow.core.spi.UserDirectory;
+import dev.inflow.core.target.Targets;
+import dev.inflow.core.target.internal.TargetStore;
+import dev.inflow.core.user.Users;
+import dev.inflow.core.user.internal.UserStore;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Inflow in one object: build it once at start-up, share it, close it at shutdown.
+ *
+ * <pre>{@code
+ * Inflow inflow = Inflow.builder()
+ *     .dataSource(hostDataSource)          // or .jdbcUrl("jdbc:postgresql://db/inflow"), default: H2 in ./data
+ *     .accessPolicy(myPolicy)
+ *     .build();                            // connects and migrates the schema
+ * inflow.comments().list(caller, "order:4711", CommentSort.OLDEST, PageRequest.first(20));
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #build} fails with a message saying what to fix when the database cannot
+ * be reached or migrated.
+ */
+public final class Inflow implements AutoCloseable {
+  /** The embedded default: an H2 database in files under {@code ./data}. */
+  public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/inflow";
+  private static final System.Logger LOG = System.getLogger(Inflow.class.getName());
+
+  private final Platform platform;
+  private final Comments comments;
+  private final HikariDataSource ownPool;
+  private final ScheduledExecutorService maintenance;
+  private final List<String> appliedMigrations;
+
+  private Inflow(Builder b) {
+    this.ownPool = b.dataSource == null ? openPool(b) : null;
+    DataSource dataSource = ownPool != null ? ownPool : b.dataSource;
+    try {
+      Database db = new Database(dataSource);
+      this.appliedMigrations = Migrations.migrate(dataSource, db.dialect());
+      UserStore users = new UserStore(db, b.userDirectory, b.clock);
+      this.platform = new Platform(db, b.clock, b.limits, b.accessPolicy, new RateLimiter(b.clock, b.limits),
+          new EventStore(db, b.clock), users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
+          new Metrics(), new IdempotencyKeys(b.clock));
+      this.comments = new DefaultComments(platform);
+    } catch (RuntimeException e) {
+      if (ownPool != null) {
+        ownPool.close();
+      }
+      throw e;
+    }
+    this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "inflow-maintenance");
+      t.setDaemon(true);
+      return t;
+    });
+    maintenance.scheduleWithFixedDelay(this::purgeExpired, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** @return a builder; every option has a working default */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return threaded comments on any target */
+  public Comments comments() {
+    return comments;
+  }
+
+  /** @return the log of every change, for live delivery */
+  public EventLog events() {
+    return platform.events();
+  }
+
+  /** @return the users Inflow knows */
+  public Users users() {
+    return platform.users();
+  }
+
+  /** @return titles and links of targets */
+  public Targets targets() {
+    return platform.targets();
+  }
+
+  /** @return the host's access policy in effect */
+  public AccessPolicy accessPolicy() {
+    return platform.accessPolicy();
+  }
+
+  /** @return whether the database answers now */
+  public boolean isHealthy() {
+    return platform.db().isReachable();
+  }
+
+  /** @return the schema migrations this start applied, e.g. {@code ["1 platform", "2 comments"]} */
+  public List<String> appliedMigrations() {
+    return appliedMigrations;
+  }
+
+  /** For Inflow's own modules (the servlet layer); no compatibility promise. */
+  public Platform platform() {
+    return platform;
+  }
+
+  /** Stops background work and closes the connection pool Inflow opened itself (never the host's). */
+  @Override
+  public void close() {
+    maintenance.shutdownNow();
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  private void purgeExpired() {
+    try {
+      int purged = platform.db().transaction(sql -> platform.idempotency().purge(sql));
+      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys", purged);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not purge expired idempotency keys; will try again in an hour: " + e.getMessage());
+    }
+  }
+
+  private static HikariDataSource openPool(Builder b) {
+    String url = b.jdbcUrl == null ? DEFAULT_JDBC_URL : b.jdbcUrl;
+    if (url.startsWith("jdbc:h2:file:")) {
+      createParentDirectory(url);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("inflow");
+    config.setJdbcUrl(url);
+    if (b.jdbcUser != null) {
+      config.setUsername(b.jdbcUser);
+      config.setPassword(b.jdbcPassword);
+    }
+    config.setMaximumPoolSize(b.maxPoolSize);
+    config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+    config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+    if (url.startsWith("jdbc:h2:")) {
+      // Concurrent creates wait for each other's row locks; H2's 1 s default is too short under load.
+      config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+    }
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new InflowException("cannot connect to " + redact(url) + ": " + root.getMessage(), e);
+    }
+  }
+
+  private static void createParentDirectory(String url) {
+    String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+    Path parent = Path.of(path).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      throw new InflowException("cannot create the database directory " + parent + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  /**
+   * Builds {@link Inflow}. Not thread-safe; each option may be set once, and a second call fails
+   * naming the option, so that two places in a host's code cannot silently disagree.
+   */
+  public static final class Builder {
+    private DataSource dataSource;
+    private String jdbcUrl;
+    private String jdbcUser;
+    private String jdbcPassword;
+    private int maxPoolSize = 10;
+    private Clock clock = Clock.systemUTC();
+    private AccessPolicy accessPolicy = AccessPolicy.signedInUsers();
+    private UserDirectory userDirectory = UserDirectory.none();
+    private TargetResolver targetResolver = TargetResolver.none();
+    private Limits limits = Limits.defaults();
+
+    private Builder() {}
+
+    /** Uses the host's pool; Inflow never closes it. Exclusive with {@link #jdbcUrl}. */
+    public Builder dataSource(DataSource dataSource) {
+      if (jdbcUrl != null) {
+        throw new IllegalStateException("jdbcUrl was already set to " + redact(jdbcUrl) + "; set either dataSource or jdbcUrl");
+      }
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Lets Inflow open its own HikariCP pool. Default: {@value Inflow#DEFAULT_JDBC_URL}.
+     * Exclusive with {@link #dataSource}.
+     */
+    public Builder jdbcUrl(String jdbcUrl) {
+      if (dataSource != null) {
+        throw new IllegalStateException("dataSource was already set; set either dataSource or jdbcUrl");
+      }
+      Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("jdbcUrl must start with jdbc:h2: or jdbc:postgresql: (got " + redact(jdbcUrl) + ")");
+      }
+      this.jdbcUrl = jdbcUrl;
+      return this;
+    }
+
+    /** User and password for {@link #jdbcUrl}; either may be null. */
+    public Builder jdbcCredentials(String user, String password) {
+      this.jdbcUser = user;
+      this.jdbcPassword = password;
+      return this;
+    }
+
+    /** Size of Inflow's own pool (default 10); ignored with {@link #dataSource}. */
+    public Builder maxPoolSize(int maxPoolSize) {
+      if (maxPoolSize < 1) {
+        throw new IllegalArgumentException("maxPoolSize must be at least 1 (got " + maxPoolSize + ")");
+      }
+      this.maxPoolSize = maxPoolSize;
+      return this;
+    }
+
+    /** The time source (default: system UTC); tests pass a controllable one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Who may read, write and moderate what (default: {@link AccessPolicy#signedInUsers()}). */
+    public Builder accessPolicy(AccessPolicy accessPolicy) {
+      this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+      return this;
+    }
+
+    /** Profiles from the host's directory (default: none). */
+    public Builder userDirectory(UserDirectory userDirectory) {
+      this.userDirectory = Objects.requireNonNull(userDirectory, "userDirectory");
+      return this;
+    }
+
+    /** Titles and URLs of targets from the host (default: what pages declare). */
+    public Builder targetResolver(TargetResolver targetResolver) {
+      this.targetResolver = Objects.requireNonNull(targetResolver, "targetResolver");
+      return this;
+    }
+
+    /** Size and rate limits (default: {@link Limits#defaults()}). */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Connects, migrates the schema and starts background work.
+     *
+     * @throws InflowException saying what to fix when the database cannot be used
+     */
+    public Inflow build() {
+      return new Inflow(this);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.inflow.core.internal.db;
+
+import dev.inflow.core.InflowException;
+import dev.inflow.core.StorageUnavailableException;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Runs units of work on the host's (or Inflow's own) connection pool. Transactions are retried a
+ * few times when the database reports a serialization failure or deadlock, because those are
+ * expected under concurrent writes and the work is idempotent up to commit. Failures that mean
+ * "the database is not reachable right now" become {@link StorageUnavailableException}.
+ *
+ * <p>Thread-safe.
+ */
+public final class Database {
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
+  private static final int ATTEMPTS = 4;
+  /** Deadlock / serialization failure (both), lock timeout (H2), deadlock detected (PostgreSQL). */
+  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "HYT00");
+  /**
+   * SQL states that mean "not now" rather than "never": admin shutdown, crash shutdown, cannot
+   * connect now, too many connections, disk full, read-only transaction / database.
+   */
+  private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300", "53100", "25006", "90097", "90098", "90067", "90121");
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+
+  public Database(DataSource dataSource) {
+    this.dataSource = dataSource;
+    try (Connection c = dataSource.getConnection()) {
+      this.dialect = Dialect.of(c);
+    } catch (SQLException e) {
+      throw new InflowException("cannot connect to the database: " + e.getMessage(), e);
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs the work in one transaction, committed when it returns and rolled back when it throws. */
+  public <T> T transaction(SqlWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(new Sql(c, dialect));
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException | Error e) {
+          rollbackQuietly(c, e);
+          throw e;
+        } finally {
+          c.setAutoCommit(autoCommit);
+        }
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && isRetryable(e)) {
+          LOG.log(Level.DEBUG, "retrying transaction after {0} (attempt {1})", e.getSQLState(), attempt);
+          backOff(attempt);
+          continue;
+        }
+        throw translate(e);
+      }
+    }
+  }
+
+  /** Runs read-only work with auto-commit; each statement sees committed data. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(new Sql(c, dialect));
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** @return whether a connection can be had and answers within two seconds */
+  public boolean isReachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Maps a driver exception to what a caller can act on. */
+  public static InflowException translate(SQLException e) {
+    if (isUnavailable(e)) {
+      return new StorageUnavailableException("the database is not available right now; retry shortly", e);
+    }
+    return new InflowException("database error " + e.getSQLState() + ": " + e.getMessage(), e);
+  }
+
+  private static boolean isUnavailable(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null
+          && (s.getSQLState().startsWith("08") || UNAVAILABLE.contains(s.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isRetryable(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && RETRYABLE.contains(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(5L * attempt * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageUnavailableException("interrupted while retrying a transaction", e);
+    }
+  }
+}
