@@ -1,0 +1,160 @@
+package dev.inflow.servlet;
+
+import dev.inflow.core.Inflow;
+import dev.inflow.core.spi.IdentityResolver;
+import dev.inflow.servlet.internal.auth.Authenticator;
+import dev.inflow.servlet.internal.auth.TokenVerifier;
+import dev.inflow.servlet.internal.comment.CommentRoutes;
+import dev.inflow.servlet.internal.http.Cors;
+import dev.inflow.servlet.internal.http.RequestHandler;
+import dev.inflow.servlet.internal.http.Route;
+import dev.inflow.servlet.internal.http.Router;
+import dev.inflow.servlet.internal.platform.PlatformRoutes;
+import dev.inflow.servlet.internal.platform.WidgetAssets;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Inflow's REST API, widget files, health and metrics, as one servlet for any Jakarta Servlet 6
+ * container. Mount it at {@code /inflow/*} (or anywhere) with {@link #register}, or let the
+ * {@code web-fragment.xml} in this jar do it from context parameters.
+ *
+ * <pre>{@code
+ * InflowServlet servlet = InflowServlet.builder(inflow)
+ *     .identityResolver(request -> ...)               // who is signed in, from the host's login
+ *     .tenantKeys(TenantKeys.of(Map.of("default", secret)))  // for pages on other origins
+ *     .allowedOrigins(List.of("https://portal.example.com"))
+ *     .build();
+ * servlet.register(servletContext, "/inflow");
+ * }</pre>
+ *
+ * <p>Thread-safe; one instance serves every request.
+ */
+public final class InflowServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  /** Where Inflow is mounted unless the host says otherwise. */
+  public static final String DEFAULT_MOUNT_PATH = "/inflow";
+
+  private final transient Router router;
+  private final transient RequestHandler handler;
+
+  private InflowServlet(Builder b) {
+    Authenticator authenticator = new Authenticator(b.identityResolver,
+        new TokenVerifier(b.tenantKeys, b.inflow.platform().clock()), b.inflow.users(), b.csrfKey);
+    this.router = new Router();
+    PlatformRoutes.register(router, b.inflow, authenticator);
+    WidgetAssets.register(router);
+    CommentRoutes.register(router, b.inflow.comments());
+    this.handler = new RequestHandler(router, authenticator, new Cors(b.allowedOrigins), b.inflow.platform().rateLimiter(),
+        b.inflow.platform().metrics(), b.maxRequestBytes);
+  }
+
+  /** @return a builder for a servlet serving this Inflow */
+  public static Builder builder(Inflow inflow) {
+    return new Builder(inflow);
+  }
+
+  /**
+   * Adds this servlet to a context, mapped to {@code mountPath + "/*"}.
+   *
+   * @param mountPath e.g. {@value #DEFAULT_MOUNT_PATH}; must start with '/' and not end with one
+   * @throws IllegalStateException when a servlet named "inflow" is already registered
+   */
+  public void register(ServletContext context, String mountPath) {
+    if (!mountPath.startsWith("/") || mountPath.endsWith("/")) {
+      throw new IllegalArgumentException("mountPath must start with '/' and not end with one (got '" + mountPath + "')");
+    }
+    ServletRegistration.Dynamic registration = context.addServlet("inflow", this);
+    if (registration == null) {
+      throw new IllegalStateException("a servlet named 'inflow' is already registered in this context");
+    }
+    registration.addMapping(mountPath + "/*");
+    registration.setAsyncSupported(true);
+    registration.setLoadOnStartup(1);
+  }
+
+  /** @return the routes this servlet answers, for documentation and tests */
+  public List<Route> routes() {
+    return router.routes();
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handler.handle(request, response);
+  }
+
+  /** Builds an {@link InflowServlet}; not thread-safe. */
+  public static final class Builder {
+    private final Inflow inflow;
+    private IdentityResolver identityResolver = IdentityResolver.standard();
+    private TenantKeys tenantKeys = TenantKeys.none();
+    private Collection<String> allowedOrigins = List.of();
+    private int maxRequestBytes = 64 * 1024;
+    private byte[] csrfKey;
+
+    private Builder(Inflow inflow) {
+      this.inflow = Objects.requireNonNull(inflow, "inflow");
+    }
+
+    /** Who is signed in, from the host's login (default: {@link IdentityResolver#standard()}). */
+    public Builder identityResolver(IdentityResolver identityResolver) {
+      this.identityResolver = Objects.requireNonNull(identityResolver, "identityResolver");
+      return this;
+    }
+
+    /** Secrets that sign user tokens for cross-origin pages (default: none, host login only). */
+    public Builder tenantKeys(TenantKeys tenantKeys) {
+      this.tenantKeys = Objects.requireNonNull(tenantKeys, "tenantKeys");
+      return this;
+    }
+
+    /** Origins whose pages may call the API with tokens, e.g. {@code https://portal.example.com}, or {@code *}. */
+    public Builder allowedOrigins(Collection<String> allowedOrigins) {
+      for (String origin : allowedOrigins) {
+        if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+/?")) {
+          throw new IllegalArgumentException("an allowed origin looks like https://host[:port] or is * (got '" + origin + "')");
+        }
+      }
+      this.allowedOrigins = List.copyOf(allowedOrigins);
+      return this;
+    }
+
+    /** Largest request body accepted (default 64 KiB). */
+    public Builder maxRequestBytes(int maxRequestBytes) {
+      if (maxRequestBytes < 1024) {
+        throw new IllegalArgumentException("maxRequestBytes must be at least 1024 (got " + maxRequestBytes + ")");
+      }
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
+    /**
+     * Key of the CSRF tokens handed to same-origin pages. Several nodes behind one balancer
+     * should share it; the default is random per start, so pages reload their token after a
+     * restart (the widget does this by itself).
+     */
+    public Builder csrfKey(byte[] csrfKey) {
+      if (csrfKey.length < 32) {
+        throw new IllegalArgumentException("csrfKey must be at least 32 bytes");
+      }
+      this.csrfKey = csrfKey.clone();
+      return this;
+    }
+
+    public InflowServlet build() {
+      if (csrfKey == null) {
+        csrfKey = new byte[32];
+        new SecureRandom().nextBytes(csrfKey);
+      }
+      return new InflowServlet(this);
+    }
+  }
+}

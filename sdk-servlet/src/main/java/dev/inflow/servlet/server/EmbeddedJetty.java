@@ -1,0 +1,62 @@
+package dev.inflow.servlet.server;
+
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A Jetty 12 server with one servlet context at {@code /}, sessions on, and a graceful stop that
+ * lets requests in flight finish. Used by the standalone server and the examples.
+ */
+public final class EmbeddedJetty implements AutoCloseable {
+  private final Server server;
+
+  private EmbeddedJetty(Server server) {
+    this.server = server;
+  }
+
+  /**
+   * @param port the port, 0 for any free one
+   * @param setup adds servlets and filters to the context before the server starts
+   * @throws Exception when the port is taken or a servlet fails to start
+   */
+  public static EmbeddedJetty start(int port, Consumer<ServletContextHandler> setup) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("inflow-http");
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    context.setContextPath("/");
+    setup.accept(context);
+    server.setHandler(new GracefulHandler(context));
+    server.setStopTimeout(10_000);
+    try {
+      server.start();
+    } catch (Exception e) {
+      server.stop();
+      throw e;
+    }
+    return new EmbeddedJetty(server);
+  }
+
+  /** @return the port the server listens on */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops accepting requests, waits up to 10 s for those in flight, then stops. */
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.inflow.servlet.api;
+
+import dev.inflow.servlet.testing.Container;
+import org.junit.jupiter.api.Nested;
+
+/** The API suites on Jetty 12 (ee10). */
+class JettyApiTest {
+  @Nested
+  class Comments extends CommentApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
+
+  @Nested
+  class RequestSafety extends RequestSafetyTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
+
+  @Nested
+  class Platform extends PlatformApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
+}

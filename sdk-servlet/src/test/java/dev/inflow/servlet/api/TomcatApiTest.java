@@ -1,0 +1,31 @@
+package dev.inflow.servlet.api;
+
+import dev.inflow.servlet.testing.Container;
+import org.junit.jupiter.api.Nested;
+
+/** The API suites on Tomcat 10.1. */
+class TomcatApiTest {
+  @Nested
+  class Comments extends CommentApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
+
+  @Nested
+  class RequestSafety extends RequestSafetyTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
+
+  @Nested
+  class Platform extends PlatformApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.inflow.servlet.testing;
+
+import dev.inflow.core.Role;
+import dev.inflow.core.User;
+import dev.inflow.core.spi.IdentityResolver;
+import dev.inflow.servlet.InflowServlet;
+import dev.inflow.servlet.server.EmbeddedJetty;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/**
+ * The Inflow servlet running in a real container on a free port, with a stand-in for the host's
+ * login at {@code /login?user=ana&roles=moderator} (it puts a {@link User} into the session, which
+ * the default {@link IdentityResolver} reads).
+ */
+public final class TestServer implements AutoCloseable {
+  private final AutoCloseable server;
+  private final int port;
+
+  private TestServer(AutoCloseable server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  public static TestServer start(Container container, InflowServlet servlet) throws Exception {
+    return switch (container) {
+      case JETTY -> startJetty(servlet);
+      case TOMCAT -> startTomcat(servlet);
+    };
+  }
+
+  /** @return {@code http://localhost:port} */
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+
+  private static TestServer startJetty(InflowServlet servlet) throws Exception {
+    EmbeddedJetty jetty = EmbeddedJetty.start(0, context -> {
+      context.addServlet(new ServletHolder("inflow", servlet), "/inflow/*");
+      context.addServlet(new ServletHolder("login", new Login()), "/login");
+    });
+    return new TestServer(jetty, jetty.port());
+  }
+
+  private static TestServer startTomcat(InflowServlet servlet) throws Exception {
+    File base = Files.createTempDirectory("inflow-tomcat").toFile();
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(base.getAbsolutePath());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("", base.getAbsolutePath());
+    add(context, "inflow", servlet, "/inflow/*");
+    add(context, "login", new Login(), "/login");
+    tomcat.start();
+    return new TestServer(() -> {
+      tomcat.stop();
+      tomcat.destroy();
+    }, connector.getLocalPort());
+  }
+
+  private static void add(Context context, String name, Servlet servlet, String mapping) {
+    Tomcat.addServlet(context, name, servlet).setAsyncSupported(true);
+    context.addServletMappingDecoded(mapping, name);
+  }
+
+  /** The host's login page, reduced to what tests need. */
+  static final class Login extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      String id = request.getParameter("user");
+      User.Builder user = User.builder(id).name(Optional.ofNullable(request.getParameter("name")).orElse(id));
+      Optional.ofNullable(request.getParameter("roles")).ifPresent(roles ->
+          user.roles(Arrays.stream(roles.split(",")).map(Role::fromWireName).flatMap(Optional::stream).toList()));
+      request.getSession(true).setAttribute(IdentityResolver.SESSION_USER_ATTRIBUTE, user.build());
+      response.setStatus(204);
+    }
+  }
+}
