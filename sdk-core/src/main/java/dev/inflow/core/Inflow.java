@@ -10,6 +10,7 @@ import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.db.Database;
 import dev.inflow.core.internal.db.Migrations;
 import dev.inflow.core.internal.idempotency.IdempotencyKeys;
+import dev.inflow.core.internal.jobs.Jobs;
 import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +68,7 @@ public final class Inflow implements AutoCloseable {
       UserStore users = new UserStore(db, b.userDirectory, b.clock);
       this.platform = new Platform(db, b.clock, b.limits, b.accessPolicy, new RateLimiter(b.clock, b.limits),
           new EventStore(db, b.clock), users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
-          new Metrics(), new IdempotencyKeys(b.clock));
+          new Metrics(), new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()));
       this.comments = new DefaultComments(platform);
     } catch (RuntimeException e) {
       if (ownPool != null) {
@@ -80,6 +82,9 @@ public final class Inflow implements AutoCloseable {
       return t;
     });
     maintenance.scheduleWithFixedDelay(this::purgeExpired, 1, 60, TimeUnit.MINUTES);
+    if (b.runBackgroundJobs) {
+      maintenance.scheduleWithFixedDelay(this::runJobs, 1, 1, TimeUnit.SECONDS);
+    }
   }
 
   /** @return a builder; every option has a working default */
@@ -138,10 +143,21 @@ public final class Inflow implements AutoCloseable {
 
   private void purgeExpired() {
     try {
-      int purged = platform.db().transaction(sql -> platform.idempotency().purge(sql));
-      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys", purged);
+      int keys = platform.db().transaction(sql -> platform.idempotency().purge(sql));
+      int jobs = platform.jobs().purgeDone(Duration.ofDays(7));
+      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys and {1} finished jobs", keys, jobs);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not purge expired idempotency keys; will try again in an hour: " + e.getMessage());
+      LOG.log(Level.WARNING, "could not purge expired idempotency keys and jobs; will try again in an hour: " + e.getMessage());
+    }
+  }
+
+  private void runJobs() {
+    try {
+      while (platform.jobs().runDue() > 0 && !Thread.currentThread().isInterrupted()) {
+        // keep going while there is a backlog; the next poll comes a second after it is cleared
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "background jobs could not run; retrying in a second: " + e.getMessage());
     }
   }
 
@@ -204,6 +220,8 @@ public final class Inflow implements AutoCloseable {
     private UserDirectory userDirectory = UserDirectory.none();
     private TargetResolver targetResolver = TargetResolver.none();
     private Limits limits = Limits.defaults();
+    private boolean runBackgroundJobs = true;
+    private Duration jobLease = Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -275,6 +293,27 @@ public final class Inflow implements AutoCloseable {
     /** Size and rate limits (default: {@link Limits#defaults()}). */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Whether this node runs background jobs (escalations, deliveries) every second (default
+     * true). Tests switch it off and run {@code platform().jobs().runDue()} with a controlled clock.
+     */
+    public Builder runBackgroundJobs(boolean runBackgroundJobs) {
+      this.runBackgroundJobs = runBackgroundJobs;
+      return this;
+    }
+
+    /**
+     * How long a node keeps a claimed job before another node may take it over (default 5
+     * minutes); longer than any job may take.
+     */
+    public Builder jobLease(Duration jobLease) {
+      if (jobLease.isNegative() || jobLease.isZero()) {
+        throw new IllegalArgumentException("jobLease must be positive (got " + jobLease + ")");
+      }
+      this.jobLease = jobLease;
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.inflow.core.SignInRequiredException;
 import dev.inflow.core.event.internal.EventStore;
 import dev.inflow.core.internal.db.Database;
 import dev.inflow.core.internal.idempotency.IdempotencyKeys;
+import dev.inflow.core.internal.jobs.Jobs;
 import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
@@ -32,6 +33,7 @@ import java.time.temporal.ChronoUnit;
  * @param markdown Markdown rendering
  * @param metrics counters
  * @param idempotency idempotency keys
+ * @param jobs background work with row leases
  */
 public record Platform(
     Database db,
@@ -44,7 +46,8 @@ public record Platform(
     TargetStore targets,
     Markdown markdown,
     Metrics metrics,
-    IdempotencyKeys idempotency) {
+    IdempotencyKeys idempotency,
+    Jobs jobs) {
 
   /** @return the current time, truncated to what both databases store (microseconds) */
   public Instant now() {
