@@ -4,10 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.inflow.core.comment.Comments;
 import dev.inflow.core.comment.internal.DefaultComments;
+import dev.inflow.core.delivery.DeadLetters;
+import dev.inflow.core.delivery.internal.DefaultDeadLetters;
 import dev.inflow.core.event.EventLog;
 import dev.inflow.core.event.internal.EventHub;
 import dev.inflow.core.event.internal.EventStore;
 import dev.inflow.core.event.internal.LiveTickets;
+import dev.inflow.core.feed.FeedSettings;
+import dev.inflow.core.feed.Feeds;
+import dev.inflow.core.feed.Follows;
+import dev.inflow.core.feed.internal.FeedModule;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.Threads;
 import dev.inflow.core.internal.db.Database;
@@ -24,6 +30,11 @@ import dev.inflow.core.target.Targets;
 import dev.inflow.core.target.internal.TargetStore;
 import dev.inflow.core.user.Users;
 import dev.inflow.core.user.internal.UserStore;
+import dev.inflow.core.webhook.WebhookSettings;
+import dev.inflow.core.webhook.Webhooks;
+import dev.inflow.core.webhook.internal.DefaultWebhooks;
+import dev.inflow.core.xapi.XapiSettings;
+import dev.inflow.core.xapi.internal.XapiOutbox;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +69,9 @@ public final class Inflow implements AutoCloseable {
 
   private final Platform platform;
   private final Comments comments;
+  private final FeedModule feed;
+  private final Webhooks webhooks;
+  private final DeadLetters deadLetters;
   private final HikariDataSource ownPool;
   private final ScheduledExecutorService maintenance;
   private final List<String> appliedMigrations;
@@ -77,7 +91,13 @@ public final class Inflow implements AutoCloseable {
           metrics, new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
           new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock));
       this.eventRetention = b.eventRetention;
-      this.comments = new DefaultComments(platform);
+      this.feed = new FeedModule(platform, b.feedSettings);
+      if (b.xapiSettings != null) {
+        feed.recorder().addListener(new XapiOutbox(platform, b.xapiSettings));
+      }
+      this.webhooks = new DefaultWebhooks(platform, b.webhookSettings);
+      this.deadLetters = new DefaultDeadLetters(platform);
+      this.comments = new DefaultComments(platform, feed.commentHook());
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();
@@ -99,6 +119,26 @@ public final class Inflow implements AutoCloseable {
   /** @return threaded comments on any target */
   public Comments comments() {
     return comments;
+  }
+
+  /** @return activities and the feeds that show them */
+  public Feeds feeds() {
+    return feed.feeds();
+  }
+
+  /** @return what each user follows and mutes */
+  public Follows follows() {
+    return feed.follows();
+  }
+
+  /** @return the tenant's webhook endpoints */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** @return deliveries (xAPI statements, webhooks, e-mail) that failed for good, for administrators */
+  public DeadLetters deadLetters() {
+    return deadLetters;
   }
 
   /** @return the log of every change, for live delivery */
@@ -146,12 +186,23 @@ public final class Inflow implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the hourly maintenance now: forgets expired idempotency keys, finished jobs and events
+   * past their retention, and trims home feeds to their depth. For operators and tests; a failure
+   * is logged and retried at the next hour.
+   */
+  public void runMaintenance() {
+    purgeExpired();
+  }
+
   private void purgeExpired() {
     try {
       int keys = platform.db().transaction(sql -> platform.idempotency().purge(sql));
       int jobs = platform.jobs().purgeDone(Duration.ofDays(7));
       int events = platform.events().purge(eventRetention);
-      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys, {1} finished jobs, {2} old events", keys, jobs, events);
+      int entries = feed.trimHomeFeeds();
+      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys, {1} finished jobs, {2} old events, {3} old home feed entries",
+          keys, jobs, events, entries);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not purge expired idempotency keys and jobs; will try again in an hour: " + e.getMessage());
     }
@@ -229,6 +280,9 @@ public final class Inflow implements AutoCloseable {
     private boolean runBackgroundJobs = true;
     private Duration jobLease = Duration.ofMinutes(5);
     private Duration eventRetention = Duration.ofDays(7);
+    private FeedSettings feedSettings;
+    private XapiSettings xapiSettings;
+    private WebhookSettings webhookSettings;
 
     private Builder() {}
 
@@ -336,12 +390,48 @@ public final class Inflow implements AutoCloseable {
       return this;
     }
 
+    /** How feeds fold, fan out and how far home feeds reach back (default: {@link FeedSettings#defaults()}). */
+    public Builder feeds(FeedSettings settings) {
+      if (feedSettings != null) {
+        throw new IllegalStateException("feeds was already set to " + feedSettings);
+      }
+      this.feedSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sends learning activities to a Learning Record Store as xAPI statements (default: none).
+     * The standalone server sets it from {@code INFLOW_XAPI_ENDPOINT}, {@code _USERNAME} and {@code _PASSWORD}.
+     */
+    public Builder xapi(XapiSettings settings) {
+      if (xapiSettings != null) {
+        throw new IllegalStateException("xapi was already set to the LRS at " + xapiSettings.endpoint());
+      }
+      this.xapiSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Timeouts and attempts of webhook deliveries (default: {@link WebhookSettings#defaults()}). */
+    public Builder webhooks(WebhookSettings settings) {
+      if (webhookSettings != null) {
+        throw new IllegalStateException("webhooks was already set to " + webhookSettings);
+      }
+      this.webhookSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     /**
      * Connects, migrates the schema and starts background work.
      *
      * @throws InflowException saying what to fix when the database cannot be used
      */
     public Inflow build() {
+      if (feedSettings == null) {
+        feedSettings = FeedSettings.defaults();
+      }
+      if (webhookSettings == null) {
+        webhookSettings = WebhookSettings.defaults();
+      }
       return new Inflow(this);
     }
   }
