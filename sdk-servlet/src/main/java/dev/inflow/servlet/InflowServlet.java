@@ -4,7 +4,12 @@ import dev.inflow.core.Inflow;
 import dev.inflow.core.spi.IdentityResolver;
 import dev.inflow.servlet.internal.auth.Authenticator;
 import dev.inflow.servlet.internal.auth.TokenVerifier;
+import dev.inflow.core.feed.internal.DefaultFollows;
+import dev.inflow.servlet.internal.admin.AdminRoutes;
 import dev.inflow.servlet.internal.comment.CommentRoutes;
+import dev.inflow.servlet.internal.feed.FeedRoutes;
+import dev.inflow.servlet.internal.feed.FeedTopics;
+import dev.inflow.servlet.internal.feed.FollowRoutes;
 import dev.inflow.servlet.internal.http.Cors;
 import dev.inflow.servlet.internal.http.RequestHandler;
 import dev.inflow.servlet.internal.http.Route;
@@ -57,7 +62,13 @@ public final class InflowServlet extends HttpServlet {
     PlatformRoutes.register(router, b.inflow, authenticator);
     WidgetAssets.register(router);
     CommentRoutes.register(router, b.inflow.comments());
-    this.live = LiveRoutes.register(router, b.inflow, new LiveTopics(), authenticator, cors);
+    FeedRoutes.register(router, b.inflow.feeds(), b.inflow.follows());
+    FollowRoutes.register(router, b.inflow.follows());
+    AdminRoutes.register(router, b.inflow.webhooks(), b.inflow.deadLetters());
+    LiveTopics topics = new LiveTopics();
+    this.live = LiveRoutes.register(router, b.inflow, topics, authenticator, cors);
+    // Inflow builds its follows itself, so the live feed topics may use their in-memory follow sets.
+    FeedTopics.register(topics, b.inflow.platform(), (DefaultFollows) b.inflow.follows());
     this.handler = new RequestHandler(router, authenticator, cors, b.inflow.platform().rateLimiter(),
         b.inflow.platform().metrics(), b.maxRequestBytes, b.inflow.platform().hub()::position);
   }

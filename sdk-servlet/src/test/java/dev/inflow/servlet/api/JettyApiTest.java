@@ -36,4 +36,12 @@ class JettyApiTest {
       return Container.JETTY;
     }
   }
+
+  @Nested
+  class Feed extends FeedApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
 }

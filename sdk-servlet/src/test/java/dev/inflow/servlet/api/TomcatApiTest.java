@@ -36,4 +36,12 @@ class TomcatApiTest {
       return Container.TOMCAT;
     }
   }
+
+  @Nested
+  class Feed extends FeedApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Writes activities into the home feeds of their audience: the actor, and everyone following the
- * actor, the target or one of the topics, except those who muted the target (docs/feeds.md says
- * why feeds are fanned out on write). A small audience is written in the posting transaction; a
+ * actor, the target or one of the topics (docs/feeds.md says why feeds are fanned out on write).
+ * Muted targets are left out when a home feed is read, not here, so that unmuting brings back what
+ * happened meanwhile. A small audience is written in the posting transaction; a
  * large one by a background job in batches, so that a person with thousands of followers posts as
  * fast as anyone. Every insert skips readers who have the entry already, so a job that runs twice
  * (a node died after the work, before recording it) writes nothing twice.
@@ -115,10 +116,6 @@ final class FanOut implements JobHandler {
       where.append(" AND f.user_id <= ?");
       params.add(t);
     });
-    if (audience.targetKey().isPresent()) {
-      where.append(" AND NOT EXISTS (SELECT 1 FROM inflow_mute m WHERE m.tenant_id = f.tenant_id AND m.user_id = f.user_id AND m.target_key = ?)");
-      params.add(audience.targetKey().get());
-    }
     params.add(audience.activityId());
     return sql.update("INSERT INTO inflow_feed_entry (tenant_id, user_id, activity_id) SELECT f.tenant_id, f.user_id, ? FROM inflow_follow f"
         + " WHERE f.tenant_id = ? AND f.kind = ? AND f.followed = ?" + where
