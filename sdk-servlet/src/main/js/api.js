@@ -1,8 +1,8 @@
-// The API client every Inflow element uses. Two modes, chosen by the element's attributes:
-// same-origin (the host's login cookie; writes carry the CSRF token from /me) and cross-origin
-// (the signed user token of the `token` attribute; cookies are never sent).
+// The API client of every Inflow element. Same-origin mode uses the host's login cookie and sends
+// the CSRF token from /me on writes; with a `token` attribute it sends that signed token instead
+// and never cookies, so it works from pages on other origins.
 
-/** A failed call, with the fields of the server's problem+json (status 0: no answer at all). */
+/** A failed call with the fields of the problem+json; status 0 when the server was not reached. */
 export class ApiError extends Error {
   constructor(status, problem = {}, retryAfter = 0) {
     super(problem.detail || 'HTTP ' + status);
@@ -10,35 +10,29 @@ export class ApiError extends Error {
   }
 }
 
+// randomUUID needs a secure context; intranet pages are often plain http.
 export const uuid = () => crypto.randomUUID?.()
-  // randomUUID needs a secure context; intranet hosts are often plain http.
   ?? crypto.getRandomValues(new Uint8Array(16)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), '');
 
 export class Api {
-  /** @param host the element whose `api` and `token` attributes configure the client */
   constructor(host, signal) {
     this.host = host;
     this.signal = signal;
   }
 
+  /** The `api` attribute, else where this module came from: /inflow/v/<hash>/api.js is two levels down. */
   get base() {
     const api = this.host.getAttribute('api');
-    // Served as /inflow/v/<hash>/api.js, so the mount path is two levels up.
     return api ? api.replace(/\/?$/, '/') : new URL('../../', import.meta.url).href;
   }
 
-  /** @return the signed-in user, csrfToken, maxBodyChars and reactions, fetched once */
+  /** @return {signedIn, user, csrfToken, maxBodyChars, reactions}, fetched once (again when fresh) */
   me(fresh) {
-    if (fresh || !this.meCall) {
-      this.meCall = this.call('GET', 'me').catch(e => {
-        this.meCall = null;
-        throw e;
-      });
-    }
-    return this.meCall;
+    if (fresh || !this.who) this.who = this.call('GET', 'me').catch(e => { this.who = null; throw e; });
+    return this.who;
   }
 
-  /** Calls `/api/v1/<path>`; resolves to the JSON answer (null for 204), rejects with ApiError. */
+  /** Calls /api/v1/<path>: the JSON answer (null for 204), else rejects with an ApiError. */
   async call(method, path, body, headers = {}, retried) {
     const token = this.host.getAttribute('token');
     const h = {Accept: 'application/json', ...headers};
@@ -47,40 +41,29 @@ export class Api {
     else if (method !== 'GET') h['X-CSRF-Token'] = (await this.me()).csrfToken || '';
     let res;
     try {
-      res = await fetch(new URL('api/v1/' + path, this.base), {
-        method, headers: h, body: body && JSON.stringify(body),
-        credentials: token ? 'omit' : 'same-origin', signal: this.signal,
-      });
+      res = await fetch(new URL('api/v1/' + path, this.base), {method, headers: h, body: body && JSON.stringify(body),
+        credentials: token ? 'omit' : 'same-origin', signal: this.signal});
     } catch (e) {
       throw this.signal.aborted ? e : new ApiError(0);
     }
     const json = res.status === 204 ? null : await res.json().catch(() => ({}));
     if (res.ok) return json;
     const error = new ApiError(res.status, json, +res.headers.get('Retry-After'));
-    if (!retried && token && error.kind === 'invalid-token') {
-      await this.renewToken(error);
-      return this.call(method, path, body, headers, true);
-    }
-    if (!retried && !token && error.kind === 'csrf') {
-      // The server restarted with a new CSRF key: learn the new token and try again.
-      await this.me(true);
+    // Retry once: with the fresh token the host hands us, or with the CSRF token of a restarted server.
+    if (!retried && (token ? error.kind === 'invalid-token' : error.kind === 'csrf')) {
+      await (token ? this.renewToken(error) : this.me(true));
       return this.call(method, path, body, headers, true);
     }
     throw error;
   }
 
-  /** Asks the host page for a fresh token (event `inflow-token-expired`) and waits for it. */
+  /** Fires `inflow-token-expired` at the host page and waits for it to set a new `token`. */
   renewToken(error) {
     return this.renewal ??= new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(error), 30000);
-      this.renewed = () => {
-        clearTimeout(timer);
-        resolve();
-      };
+      const timer = setTimeout(reject, 30000, error);
+      this.renewed = () => resolve(clearTimeout(timer));
       this.host.dispatchEvent(new CustomEvent('inflow-token-expired', {bubbles: true, composed: true}));
-    }).finally(() => {
-      this.renewal = this.renewed = null;
-    });
+    }).finally(() => this.renewal = this.renewed = null);
   }
 
   /** The element calls this when its `token` attribute changes. */

@@ -170,10 +170,6 @@ export class InflowComments extends HTMLElement {
     return 'targets/' + this.target.split('/').map(encodeURIComponent).join('/') + '/comments';
   }
 
-  moderator() {
-    return this.me.user?.roles.some(r => r === 'moderator' || r === 'admin');
-  }
-
   async count(delta) {
     if (delta && this.total == null) return;
     try {
@@ -193,7 +189,6 @@ export class InflowComments extends HTMLElement {
       page.items.forEach(c => this.add(c));
       this.next = page.next;
       this.more.hidden = !page.next;
-      if (cursor) this.say(t('loaded', page.items.length));
     } catch (e) {
       if (e.status === 401 && !this.me.signedIn) this.empty.textContent = t('signInToRead');
       else this.fail(e);
@@ -219,15 +214,25 @@ export class InflowComments extends HTMLElement {
     return n;
   }
 
-  /** Re-renders a comment, keeping keyboard focus on the same control. */
-  update(n, c) {
-    const focus = this.shadowRoot.activeElement;
-    const act = n.art.contains(focus) && (focus.dataset.act || n.art.querySelector('.slot').dataset.kind);
+  /**
+   * Re-renders a comment, keeping keyboard focus on the same control. A change made elsewhere
+   * (keepSlot) leaves an open reply or edit form in place, so nobody loses what they are typing.
+   */
+  update(n, c, keepSlot) {
+    const focus = this.shadowRoot.activeElement, slot = n.art.querySelector('.slot'), art = this.article(c);
     n.c = c;
-    n.art.replaceWith(n.art = this.article(c));
+    if (keepSlot) {
+      [...n.art.children].forEach(el => el === slot || el.remove());
+      slot.before(...[...art.children].slice(0, -1));
+      n.art.className = art.className;
+      n.art.querySelector('[data-act=Pick]')?.setAttribute('aria-expanded', String(slot.dataset.kind === 'Pick'));
+      return n;
+    }
+    const act = n.art.contains(focus) && (focus.dataset.act || slot.dataset.kind);
+    n.art.replaceWith(n.art = art);
     if (act) {
       const emoji = focus.dataset.emoji ? `[data-emoji="${focus.dataset.emoji}"]` : '';
-      (n.art.querySelector(`[data-act=${act}]${emoji}`) || n.art.querySelector('[data-act]'))?.focus();
+      (art.querySelector(`[data-act=${act}]${emoji}`) || art.querySelector('[data-act]'))?.focus();
     }
     return n;
   }
@@ -261,7 +266,7 @@ export class InflowComments extends HTMLElement {
       return a;
     }
     body.innerHTML = c.html; // sanitised by the server: the one place HTML is inserted
-    if (c.hidden) body.after(h('p', {class: 'muted'}, mine ? t('hiddenMine') : t('hidden')));
+    if (c.hidden) body.after(h('p', {class: 'muted'}, t('hidden')));
     for (const [emoji, n] of Object.entries(c.reactions)) if (n) reactions.append(this.reaction(c, emoji, num(n)));
     if (!me) return a;
     if (!c.hidden) reactions.append(button('Pick', '+🙂', {'aria-label': t('react'), title: t('react'), 'aria-expanded': 'false'}));
@@ -270,8 +275,6 @@ export class InflowComments extends HTMLElement {
       c.canEdit && button('Edit', t('edit')),
       c.canDelete && button('Delete', t('delete')),
       !mine && !c.hidden && button('Flag', t('flag')),
-      c.hidden && this.moderator() && button('Approve', t('approve')),
-      c.hidden && this.moderator() && button('Remove', t('remove')),
     ].filter(Boolean));
     return a;
   }
@@ -407,7 +410,6 @@ export class InflowComments extends HTMLElement {
     page.items.forEach(c => this.add(c));
     n.cursor = page.next;
     b.hidden = !page.next;
-    this.say(this.i.t('loaded', page.items.length));
   }
 
   doReply(n) {
@@ -455,15 +457,6 @@ export class InflowComments extends HTMLElement {
     this.update(n, await this.api.call(on ? 'DELETE' : 'PUT', `comments/${n.c.id}/reactions/${encodeURIComponent(emoji)}`));
   }
 
-  async doApprove(n) {
-    this.update(n, await this.api.call('POST', `moderation/comments/${n.c.id}/approve`));
-  }
-
-  async doRemove(n) {
-    await this.api.call('POST', `moderation/comments/${n.c.id}/remove`);
-    this.gone(n);
-  }
-
   /**
    * Applies a change pushed by the live channel: kind `comment.created`, `.edited`, `.deleted`,
    * `.reactions`, `.hidden` or `.approved` with its payload. Payloads are shaped for any reader,
@@ -473,21 +466,18 @@ export class InflowComments extends HTMLElement {
     const n = this.nodes.get(p.id), me = this.me?.user, mine = !!me && p.author?.id === me.id;
     if (!this.me) return;
     if (kind === 'comment.created') {
-      if (!n && this.add({...p, myReactions: [], canEdit: mine, canDelete: mine || this.moderator()}, this.sort === 'newest' && !p.parentId)) {
-        this.count(1);
-        if (!mine) this.say(this.i.t('newComment', p.author.name));
-      }
+      if (!n && this.add({...p, myReactions: [], canEdit: mine, canDelete: mine}, this.sort === 'newest' && !p.parentId)) this.count(1);
     } else if (!n || n.c.deleted) {
       return;
     } else if (kind === 'comment.deleted') {
       this.gone(n);
       this.count(-1);
     } else if (kind === 'comment.reactions') {
-      this.update(n, {...n.c, reactions: p.reactions});
+      this.update(n, {...n.c, reactions: p.reactions}, true);
     } else if (kind === 'comment.hidden') {
-      this.update(n, n.c.canEdit || this.moderator() ? {...n.c, hidden: true} : {...n.c, hidden: true, body: '', html: '', reactions: {}});
+      this.update(n, n.c.canEdit ? {...n.c, hidden: true} : {...n.c, hidden: true, body: '', html: '', reactions: {}}, true);
     } else {
-      this.update(n, {...n.c, ...p, myReactions: n.c.myReactions, canEdit: n.c.canEdit, canDelete: n.c.canDelete});
+      this.update(n, {...n.c, ...p, myReactions: n.c.myReactions, canEdit: n.c.canEdit, canDelete: n.c.canDelete}, true);
     }
   }
 }

@@ -216,6 +216,36 @@ class CommentsWidgetTest {
   }
 
   @Test
+  void changesPushedFromElsewhereShowUpWithoutLosingADraft() {
+    String target = newTarget();
+    JsonNode question = postAs("ben", target, "Who approves conference trips?", null);
+    try (Browser ana = Browser.start()) {
+      CommentsWidget widget = CommentsWidget.open(ana.login(server.baseUrl(), "ana"), page(target, "csp=strict"));
+      WebElement item = widget.comment("Who approves conference trips?");
+      widget.button(item, "Reply").click();
+      WebElement draft = ana.await(d -> item.findElement(By.cssSelector(".slot textarea")));
+      draft.sendKeys("Your team lead, I think");
+
+      // What the live channel will deliver: a reaction and a reply by someone else.
+      JsonNode reacted = new Http(server.baseUrl()).put(API + "/comments/" + question.path("id").asText() + "/reactions/heart")
+          .bearer(TestTokens.token("cleo")).send().json();
+      JsonNode reply = postAs("cleo", target, "Ask the travel office.", question.path("id").asText());
+      ana.script("const el = document.querySelector('inflow-comments');"
+          + "el.apply('comment.reactions', {id: arguments[0], reactions: JSON.parse(arguments[1])});"
+          + "el.apply('comment.created', JSON.parse(arguments[2]));",
+          question.path("id").asText(), reacted.path("reactions").toString(), reply.toString());
+
+      assertThat(widget.button(item, "❤️ 1").getAttribute("aria-pressed")).isEqualTo("false");
+      assertThat(item.findElement(By.cssSelector(".replies")).getText()).contains("cleo").contains("Ask the travel office.");
+      assertThat(CommentsWidget.buttons(widget.comment("Ask the travel office."))).extracting(WebElement::getText).doesNotContain("Edit");
+      WebElement box = item.findElement(By.cssSelector(".slot textarea"));
+      assertThat(box.getAttribute("value")).isEqualTo("Your team lead, I think");
+      assertThat(ana.script("return document.querySelector('inflow-comments').shadowRoot.activeElement.tagName")).isEqualTo("TEXTAREA");
+      assertThat(widget.text("h2")).isEqualTo("2 comments");
+    }
+  }
+
+  @Test
   void germanPagesGetGermanWords() {
     String target = newTarget();
     try (Browser ana = Browser.start()) {
