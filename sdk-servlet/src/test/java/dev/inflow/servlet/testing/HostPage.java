@@ -52,7 +52,7 @@ public final class HostPage extends HttpServlet {
     write(response, "text/html", """
         <!doctype html>
         <html lang="en">
-        <head><meta charset="utf-8"><title>Host page</title>
+        <head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
         <script src="%s/page/host.js"></script>
         <script type="module" src="%s"></script></head>
         <body><main><h1>Travel policy</h1>%s</main></body>

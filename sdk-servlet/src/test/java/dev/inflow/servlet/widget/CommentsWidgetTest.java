@@ -97,6 +97,7 @@ class CommentsWidgetTest {
       assertThat(mine.findElement(By.cssSelector(".replies")).getText()).contains("ben").contains("Yes, it takes two minutes.");
       assertThat(anas.button(mine, "👍 1").getAttribute("aria-pressed")).isEqualTo("false");
       assertThat(anas.text("h2")).isEqualTo("2 comments");
+      assertThat(ana.console() + ben.console()).as("errors in the browser console").doesNotContain("SEVERE");
     }
   }
 
@@ -246,6 +247,35 @@ class CommentsWidgetTest {
   }
 
   @Test
+  void deepRepliesStopIndentingAndLongThreadsLoadTheRestOnRequest() {
+    String target = newTarget();
+    String parent = postAs("ben", target, "Where do I book hotels?", null).path("id").asText();
+    String root = parent;
+    for (int depth = 1; depth <= 5; depth++) {
+      parent = postAs(depth % 2 == 1 ? "ana" : "ben", target, "Answer at depth " + depth, parent).path("id").asText();
+    }
+    for (int i = 1; i <= 50; i++) {
+      postAs("cleo", target, "Another hint " + i, root);
+    }
+    try (Browser dev = Browser.start()) {
+      CommentsWidget widget = CommentsWidget.open(dev.login(server.baseUrl(), "dev"), page(target, "csp=strict"));
+      assertThat(widget.comment("Answer at depth 3").findElement(By.cssSelector(".meta")).getText()).doesNotContain("in reply to");
+      assertThat(widget.comment("Answer at depth 4").findElement(By.cssSelector(".meta")).getText()).contains("in reply to ana");
+      assertThat(widget.comment("Answer at depth 5").findElement(By.cssSelector(".meta")).getText()).contains("in reply to ben");
+      Object deepestIndent = dev.script("return Math.max(...[...document.querySelector('inflow-comments').shadowRoot"
+          + ".querySelectorAll('li')].map(li => { let n = 0; for (let e = li; e; e = e.parentElement) n += e.matches('ol.replies'); return n; }))");
+      assertThat(deepestIndent).isEqualTo(3L);
+
+      WebElement thread = widget.comment("Where do I book hotels?");
+      assertThat(widget.findComment("Another hint 50")).isEmpty();
+      thread.findElement(By.cssSelector(":scope > button.more")).click();
+      widget.comment("Another hint 50");
+      assertThat(thread.findElements(By.cssSelector("li"))).hasSize(55);
+      assertThat(thread.findElement(By.cssSelector(":scope > button.more")).isDisplayed()).isFalse();
+    }
+  }
+
+  @Test
   void germanPagesGetGermanWords() {
     String target = newTarget();
     try (Browser ana = Browser.start()) {
@@ -258,6 +288,7 @@ class CommentsWidgetTest {
       assertThat(comment.findElement(By.cssSelector("time")).getText()).isEqualTo("jetzt");
       assertThat(CommentsWidget.buttons(comment)).extracting(WebElement::getText).contains("Antworten", "Bearbeiten", "Löschen");
       assertThat(widget.text("h2")).isEqualTo("1 Kommentar");
+      assertThat(ana.console()).as("errors in the browser console").doesNotContain("SEVERE");
     }
   }
 
