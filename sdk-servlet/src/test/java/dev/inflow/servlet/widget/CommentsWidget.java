@@ -1,11 +1,14 @@
 package dev.inflow.servlet.widget;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.inflow.servlet.testing.Browser;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -39,6 +42,20 @@ final class CommentsWidget {
   /** @return the visible text of the first element matching, once it is not empty */
   String text(String css) {
     return browser.await(d -> Optional.of(find(css).getText()).filter(t -> !t.isBlank()).orElse(null));
+  }
+
+  /**
+   * Asserts that the first visible element matching reads as expected, giving the page
+   * {@link Browser#PATIENCE} to get there (answers arrive in any order).
+   */
+  void shows(String css, String expected) {
+    String actual;
+    try {
+      actual = browser.await(d -> expected.equals(find(css).getText()) ? expected : null);
+    } catch (TimeoutException e) {
+      actual = find(css).getText();
+    }
+    assertThat(actual).as("text of %s", css).isEqualTo(expected);
   }
 
   /** @return the thread item ({@code li}) of the comment whose own body contains the text, once posted */
@@ -89,10 +106,5 @@ final class CommentsWidget {
     WebElement box = browser.await(d -> item.findElement(By.cssSelector(":scope > article .slot textarea")));
     box.sendKeys(text);
     box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-  }
-
-  /** @return the status line (role=status) once it says something */
-  String status() {
-    return text(".status");
   }
 }

@@ -70,15 +70,15 @@ class CommentsWidgetTest {
     String target = newTarget();
     try (Browser ana = Browser.start(); Browser ben = Browser.start()) {
       CommentsWidget anas = CommentsWidget.open(ana.login(server.baseUrl(), "ana"), page(target, "csp=strict"));
-      assertThat(anas.text(".empty")).isEqualTo("No comments yet. Start the conversation.");
+      anas.shows(".empty", "No comments yet. Start the conversation.");
       // Styles come from a constructed stylesheet, which a strict style-src allows.
       assertThat(anas.find("form button.primary").getCssValue("background-color")).isEqualTo("rgba(37, 99, 235, 1)");
       anas.post("Has anyone filed travel expenses in the new tool?");
       WebElement question = anas.comment("Has anyone filed travel expenses");
       assertThat(question.getText()).contains("ana").doesNotContain("Sending");
       assertThat(anas.mainBox().getAttribute("value")).isEmpty();
-      assertThat(anas.status()).isEqualTo("Your comment was posted.");
-      assertThat(anas.text("h2")).isEqualTo("1 comment");
+      anas.shows(".status", "Your comment was posted.");
+      anas.shows("h2", "1 comment");
 
       CommentsWidget bens = CommentsWidget.open(ben.login(server.baseUrl(), "ben"), page(target, "csp=strict"));
       WebElement seen = bens.comment("Has anyone filed travel expenses");
@@ -96,7 +96,7 @@ class CommentsWidgetTest {
       WebElement mine = anas.comment("Has anyone filed travel expenses");
       assertThat(mine.findElement(By.cssSelector(".replies")).getText()).contains("ben").contains("Yes, it takes two minutes.");
       assertThat(anas.button(mine, "👍 1").getAttribute("aria-pressed")).isEqualTo("false");
-      assertThat(anas.text("h2")).isEqualTo("2 comments");
+      anas.shows("h2", "2 comments");
       assertThat(ana.console() + ben.console()).as("errors in the browser console").doesNotContain("SEVERE");
     }
   }
@@ -135,7 +135,7 @@ class CommentsWidgetTest {
       widget.button(others, "Flag").click();
       new Select(ana.await(d -> others.findElement(By.cssSelector(".slot select")))).selectByVisibleText("Spam");
       widget.button(others, "Send to moderators").click();
-      assertThat(widget.status()).isEqualTo("Thanks. A moderator will take a look.");
+      widget.shows(".status", "Thanks. A moderator will take a look.");
     }
     JsonNode flags = new Http(server.baseUrl()).get(API + "/moderation/queue").bearer(TestTokens.token("mo", "moderator")).send().json();
     assertThat(flags.path("items").toString()).contains(bens.path("id").asText()).contains("spam");
@@ -181,7 +181,7 @@ class CommentsWidgetTest {
       assertThat(widget.mainBox().getAttribute("value")).isEqualTo("Second thought, too quick.");
       assertThat(widget.findComment("Second thought")).isEmpty();
       assertThat(widget.root().findElements(By.cssSelector(".pending"))).isEmpty();
-      assertThat(widget.text("h2")).isEqualTo("1 comment");
+      widget.shows("h2", "1 comment");
     }
   }
 
@@ -194,7 +194,7 @@ class CommentsWidgetTest {
       assertThat(widget.comment("Welcome to the portal thread.").getText()).contains("ben");
       widget.post("Hello from the portal.");
       assertThat(widget.comment("Hello from the portal.").getText()).contains("cleo");
-      assertThat(widget.text("h2")).isEqualTo("2 comments");
+      widget.shows("h2", "2 comments");
     }
     JsonNode list = new Http(server.baseUrl()).get(API + "/targets/" + target + "/comments").bearer(TestTokens.token("ben")).send().json();
     assertThat(list.path("items").findValuesAsText("body")).contains("Hello from the portal.");
@@ -242,7 +242,7 @@ class CommentsWidgetTest {
       WebElement box = item.findElement(By.cssSelector(".slot textarea"));
       assertThat(box.getAttribute("value")).isEqualTo("Your team lead, I think");
       assertThat(ana.script("return document.querySelector('inflow-comments').shadowRoot.activeElement.tagName")).isEqualTo("TEXTAREA");
-      assertThat(widget.text("h2")).isEqualTo("2 comments");
+      widget.shows("h2", "2 comments");
     }
   }
 
@@ -280,14 +280,14 @@ class CommentsWidgetTest {
     String target = newTarget();
     try (Browser ana = Browser.start()) {
       CommentsWidget widget = CommentsWidget.open(ana.login(server.baseUrl(), "ana"), page(target, "lang=de", "csp=strict"));
-      assertThat(widget.text("h2")).isEqualTo("0 Kommentare");
-      assertThat(widget.text(".empty")).isEqualTo("Noch keine Kommentare. Schreib den ersten.");
+      widget.shows("h2", "0 Kommentare");
+      widget.shows(".empty", "Noch keine Kommentare. Schreib den ersten.");
       assertThat(widget.find("form label").getText()).isEqualTo("Kommentar schreiben");
       widget.post("Gilt das auch für Bahnreisen?");
       WebElement comment = widget.comment("Bahnreisen");
       assertThat(comment.findElement(By.cssSelector("time")).getText()).isEqualTo("jetzt");
       assertThat(CommentsWidget.buttons(comment)).extracting(WebElement::getText).contains("Antworten", "Bearbeiten", "Löschen");
-      assertThat(widget.text("h2")).isEqualTo("1 Kommentar");
+      widget.shows("h2", "1 Kommentar");
       assertThat(ana.console()).as("errors in the browser console").doesNotContain("SEVERE");
     }
   }
@@ -297,8 +297,8 @@ class CommentsWidgetTest {
     String target = newTarget();
     try (Browser visitor = Browser.start()) {
       CommentsWidget widget = CommentsWidget.open(visitor, page(target, "csp=strict"));
-      assertThat(widget.text(".empty")).isEqualTo("Sign in to see the comments.");
-      assertThat(widget.text("[part=note]")).isEqualTo("Sign in to comment.");
+      widget.shows(".empty", "Sign in to see the comments.");
+      widget.shows("[part=note]", "Sign in to comment.");
       assertThat(widget.root().findElements(By.cssSelector("form"))).isEmpty();
     }
   }
