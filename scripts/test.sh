@@ -2,7 +2,9 @@
 # The whole test suite, as CI runs it: every module on H2 and on PostgreSQL, the REST API on Jetty
 # 12 and Tomcat 10.1, and the browser tests in headless Chromium.
 #
-#   scripts/test.sh                      # extra arguments go to Maven, e.g. -pl examples -am
+#   scripts/test.sh                      # ./mvnw -B verify, every module
+#   scripts/test.sh install              # the same, then installs the jars into ~/.m2
+#   scripts/test.sh -pl examples -am     # further arguments go to Maven
 #
 # On Debian it installs what is missing (a JDK, chromium, chromium-driver, postgresql, python3;
 # with sudo when not root), starts a private PostgreSQL on a free port, runs ./mvnw -B verify,
@@ -73,8 +75,14 @@ PG_DIR=$INFLOW_PG_DIR
 export INFLOW_TEST_POSTGRES_URL
 say "PostgreSQL for the tests on 127.0.0.1:$INFLOW_PG_PORT"
 
+PHASE=verify
+if [ "${1:-}" = install ]; then
+  PHASE=install
+  shift
+fi
+
 started=$(date +%s)
 status=0
-./mvnw -B --no-transfer-progress verify -Dinflow.test.postgres.url="$INFLOW_TEST_POSTGRES_URL" "$@" || status=$?
+./mvnw -B --no-transfer-progress "$PHASE" -Dinflow.test.postgres.url="$INFLOW_TEST_POSTGRES_URL" "$@" || status=$?
 say "Maven finished with status $status after $(( $(date +%s) - started )) s"
 exit "$status"
