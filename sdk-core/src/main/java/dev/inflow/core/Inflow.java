@@ -5,8 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.inflow.core.comment.Comments;
 import dev.inflow.core.comment.internal.DefaultComments;
 import dev.inflow.core.event.EventLog;
+import dev.inflow.core.event.internal.EventHub;
 import dev.inflow.core.event.internal.EventStore;
+import dev.inflow.core.event.internal.LiveTickets;
 import dev.inflow.core.internal.Platform;
+import dev.inflow.core.internal.Threads;
 import dev.inflow.core.internal.db.Database;
 import dev.inflow.core.internal.db.Migrations;
 import dev.inflow.core.internal.idempotency.IdempotencyKeys;
@@ -58,6 +61,7 @@ public final class Inflow implements AutoCloseable {
   private final HikariDataSource ownPool;
   private final ScheduledExecutorService maintenance;
   private final List<String> appliedMigrations;
+  private final Duration eventRetention;
 
   private Inflow(Builder b) {
     this.ownPool = b.dataSource == null ? openPool(b) : null;
@@ -66,9 +70,13 @@ public final class Inflow implements AutoCloseable {
       Database db = new Database(dataSource);
       this.appliedMigrations = Migrations.migrate(dataSource, db.dialect());
       UserStore users = new UserStore(db, b.userDirectory, b.clock);
+      EventStore events = new EventStore(db, b.clock);
+      Metrics metrics = new Metrics();
       this.platform = new Platform(db, b.clock, b.limits, b.accessPolicy, new RateLimiter(b.clock, b.limits),
-          new EventStore(db, b.clock), users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
-          new Metrics(), new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()));
+          events, users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
+          metrics, new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
+          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock));
+      this.eventRetention = b.eventRetention;
       this.comments = new DefaultComments(platform);
     } catch (RuntimeException e) {
       if (ownPool != null) {
@@ -76,11 +84,7 @@ public final class Inflow implements AutoCloseable {
       }
       throw e;
     }
-    this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "inflow-maintenance");
-      t.setDaemon(true);
-      return t;
-    });
+    this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon("inflow-maintenance", r));
     maintenance.scheduleWithFixedDelay(this::purgeExpired, 1, 60, TimeUnit.MINUTES);
     if (b.runBackgroundJobs) {
       maintenance.scheduleWithFixedDelay(this::runJobs, 1, 1, TimeUnit.SECONDS);
@@ -136,6 +140,7 @@ public final class Inflow implements AutoCloseable {
   @Override
   public void close() {
     maintenance.shutdownNow();
+    platform.hub().close();
     if (ownPool != null) {
       ownPool.close();
     }
@@ -145,7 +150,8 @@ public final class Inflow implements AutoCloseable {
     try {
       int keys = platform.db().transaction(sql -> platform.idempotency().purge(sql));
       int jobs = platform.jobs().purgeDone(Duration.ofDays(7));
-      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys and {1} finished jobs", keys, jobs);
+      int events = platform.events().purge(eventRetention);
+      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys, {1} finished jobs, {2} old events", keys, jobs, events);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not purge expired idempotency keys and jobs; will try again in an hour: " + e.getMessage());
     }
@@ -222,6 +228,7 @@ public final class Inflow implements AutoCloseable {
     private Limits limits = Limits.defaults();
     private boolean runBackgroundJobs = true;
     private Duration jobLease = Duration.ofMinutes(5);
+    private Duration eventRetention = Duration.ofDays(7);
 
     private Builder() {}
 
@@ -314,6 +321,18 @@ public final class Inflow implements AutoCloseable {
         throw new IllegalArgumentException("jobLease must be positive (got " + jobLease + ")");
       }
       this.jobLease = jobLease;
+      return this;
+    }
+
+    /**
+     * How long events are kept for clients to resume from (default 7 days). A client resuming
+     * from an older position is told to reload its view.
+     */
+    public Builder eventRetention(Duration eventRetention) {
+      if (eventRetention.compareTo(Duration.ofMinutes(10)) < 0) {
+        throw new IllegalArgumentException("eventRetention must be at least 10 minutes (got " + eventRetention + ")");
+      }
+      this.eventRetention = eventRetention;
       return this;
     }
 

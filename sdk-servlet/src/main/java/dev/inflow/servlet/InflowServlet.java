@@ -9,6 +9,8 @@ import dev.inflow.servlet.internal.http.Cors;
 import dev.inflow.servlet.internal.http.RequestHandler;
 import dev.inflow.servlet.internal.http.Route;
 import dev.inflow.servlet.internal.http.Router;
+import dev.inflow.servlet.internal.live.LiveRoutes;
+import dev.inflow.servlet.internal.live.LiveTopics;
 import dev.inflow.servlet.internal.platform.PlatformRoutes;
 import dev.inflow.servlet.internal.platform.WidgetAssets;
 import jakarta.servlet.ServletContext;
@@ -45,16 +47,19 @@ public final class InflowServlet extends HttpServlet {
 
   private final transient Router router;
   private final transient RequestHandler handler;
+  private final transient LiveRoutes live;
 
   private InflowServlet(Builder b) {
     Authenticator authenticator = new Authenticator(b.identityResolver,
         new TokenVerifier(b.tenantKeys, b.inflow.platform().clock()), b.inflow.users(), b.csrfKey);
+    Cors cors = new Cors(b.allowedOrigins);
     this.router = new Router();
     PlatformRoutes.register(router, b.inflow, authenticator);
     WidgetAssets.register(router);
     CommentRoutes.register(router, b.inflow.comments());
-    this.handler = new RequestHandler(router, authenticator, new Cors(b.allowedOrigins), b.inflow.platform().rateLimiter(),
-        b.inflow.platform().metrics(), b.maxRequestBytes);
+    this.live = LiveRoutes.register(router, b.inflow, new LiveTopics(), authenticator, cors);
+    this.handler = new RequestHandler(router, authenticator, cors, b.inflow.platform().rateLimiter(),
+        b.inflow.platform().metrics(), b.maxRequestBytes, b.inflow.platform().hub()::position);
   }
 
   /** @return a builder for a servlet serving this Inflow */
@@ -89,6 +94,20 @@ public final class InflowServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     handler.handle(request, response);
+  }
+
+  /**
+   * Closes every open live connection (WebSocket and SSE) with "going away", so that clients
+   * reconnect to another node at once. Call it when a graceful shutdown begins: long-lived streams
+   * would otherwise hold it up until its timeout.
+   */
+  public void closeLiveConnections() {
+    live.closeConnections();
+  }
+
+  @Override
+  public void destroy() {
+    live.close();
   }
 
   /** Builds an {@link InflowServlet}; not thread-safe. */

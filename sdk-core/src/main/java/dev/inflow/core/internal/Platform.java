@@ -4,7 +4,9 @@ import dev.inflow.core.Caller;
 import dev.inflow.core.Limits;
 import dev.inflow.core.NotFoundException;
 import dev.inflow.core.SignInRequiredException;
+import dev.inflow.core.event.internal.EventHub;
 import dev.inflow.core.event.internal.EventStore;
+import dev.inflow.core.event.internal.LiveTickets;
 import dev.inflow.core.internal.db.Database;
 import dev.inflow.core.internal.idempotency.IdempotencyKeys;
 import dev.inflow.core.internal.jobs.Jobs;
@@ -34,6 +36,8 @@ import java.time.temporal.ChronoUnit;
  * @param metrics counters
  * @param idempotency idempotency keys
  * @param jobs background work with row leases
+ * @param hub live delivery of events on this node
+ * @param tickets single-use tickets for the live channel
  */
 public record Platform(
     Database db,
@@ -47,7 +51,9 @@ public record Platform(
     Markdown markdown,
     Metrics metrics,
     IdempotencyKeys idempotency,
-    Jobs jobs) {
+    Jobs jobs,
+    EventHub hub,
+    LiveTickets tickets) {
 
   /** @return the current time, truncated to what both databases store (microseconds) */
   public Instant now() {

@@ -2,9 +2,11 @@ package dev.inflow.servlet.server;
 
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -32,6 +34,8 @@ public final class EmbeddedJetty implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     context.setContextPath("/");
+    // Makes the jakarta.websocket ServerContainer available, which the live channel upgrades through.
+    JakartaWebSocketServletContainerInitializer.configure(context, null);
     setup.accept(context);
     server.setHandler(new GracefulHandler(context));
     server.setStopTimeout(10_000);
@@ -42,6 +46,16 @@ public final class EmbeddedJetty implements AutoCloseable {
       throw e;
     }
     return new EmbeddedJetty(server);
+  }
+
+  /** Runs the action as soon as the server starts stopping, before it waits for requests in flight. */
+  public void onStopping(Runnable action) {
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle event) {
+        action.run();
+      }
+    });
   }
 
   /** @return the port the server listens on */

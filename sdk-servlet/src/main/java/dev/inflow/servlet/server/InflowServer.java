@@ -81,6 +81,7 @@ public final class InflowServer implements AutoCloseable {
         context.addServlet(new ServletHolder("inflow", servlet), InflowServlet.DEFAULT_MOUNT_PATH + "/*");
         context.addServlet(new ServletHolder("home", new Home()), "/");
       });
+      jetty.onStopping(servlet::closeLiveConnections);
       LOG.log(Level.INFO, "Inflow {0} listening on http://localhost:{1,number,#}/inflow (database {2}; migrations applied: {3}; "
           + "tokens {4}; allowed origins: {5})", version(), jetty.port(), settings.jdbcUrlForDisplay(),
           inflow.appliedMigrations().isEmpty() ? "none, schema current" : String.join(", ", inflow.appliedMigrations()),

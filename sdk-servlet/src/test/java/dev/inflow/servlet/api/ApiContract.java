@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inflow.core.Inflow;
 import dev.inflow.core.Limits;
+import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.testing.TestDatabase;
 import dev.inflow.servlet.InflowServlet;
 import dev.inflow.servlet.testing.Container;
@@ -34,9 +35,14 @@ public abstract class ApiContract {
     return Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build();
   }
 
+  /** The host's access policy for this class's server. */
+  protected AccessPolicy accessPolicy() {
+    return AccessPolicy.signedInUsers();
+  }
+
   @BeforeAll
   void startServer() throws Exception {
-    inflow = TestDatabase.inflow().limits(limits()).build();
+    inflow = TestDatabase.inflow().limits(limits()).accessPolicy(accessPolicy()).build();
     InflowServlet servlet = InflowServlet.builder(inflow)
         .tenantKeys(TestTokens.keys())
         .allowedOrigins(List.of("https://portal.example.com"))

@@ -28,4 +28,12 @@ class JettyApiTest {
       return Container.JETTY;
     }
   }
+
+  @Nested
+  class Live extends LiveChannelTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
 }

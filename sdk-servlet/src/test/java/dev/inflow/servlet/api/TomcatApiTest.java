@@ -28,4 +28,12 @@ class TomcatApiTest {
       return Container.TOMCAT;
     }
   }
+
+  @Nested
+  class Live extends LiveChannelTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -59,6 +60,7 @@ public final class TestServer implements AutoCloseable {
       context.addServlet(new ServletHolder("inflow", servlet), "/inflow/*");
       context.addServlet(new ServletHolder("login", new Login()), "/login");
     });
+    jetty.onStopping(servlet::closeLiveConnections);
     return new TestServer(jetty, jetty.port());
   }
 
@@ -70,6 +72,7 @@ public final class TestServer implements AutoCloseable {
     connector.setPort(0);
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.getAbsolutePath());
+    context.addServletContainerInitializer(new WsSci(), null);
     add(context, "inflow", servlet, "/inflow/*");
     add(context, "login", new Login(), "/login");
     tomcat.start();

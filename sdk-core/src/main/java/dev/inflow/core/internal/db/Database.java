@@ -54,14 +54,16 @@ public final class Database {
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        Sql sql = new Sql(c, dialect);
         try {
-          T result = work.run(new Sql(c, dialect));
+          T result = work.run(sql);
           c.commit();
           return result;
         } catch (SQLException | RuntimeException | Error e) {
           rollbackQuietly(c, e);
           throw e;
         } finally {
+          sql.completed();
           c.setAutoCommit(autoCommit);
         }
       } catch (SQLException e) {
@@ -78,7 +80,12 @@ public final class Database {
   /** Runs read-only work with auto-commit; each statement sees committed data. */
   public <T> T read(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      return work.run(new Sql(c, dialect));
+      Sql sql = new Sql(c, dialect);
+      try {
+        return work.run(sql);
+      } finally {
+        sql.completed();
+      }
     } catch (SQLException e) {
       throw translate(e);
     }

@@ -24,10 +24,26 @@ public final class Sql {
   private static final String UNIQUE_VIOLATION = "23505";
   private final Connection connection;
   private final Dialect dialect;
+  private final List<Runnable> afterCompletion = new ArrayList<>();
 
   Sql(Connection connection, Dialect dialect) {
     this.connection = connection;
     this.dialect = dialect;
+  }
+
+  /**
+   * Runs the action once the transaction has ended, committed or rolled back (for auto-commit work:
+   * when the work returns). Actions must be quick and must not throw.
+   */
+  public void afterCompletion(Runnable action) {
+    afterCompletion.add(action);
+  }
+
+  void completed() {
+    for (Runnable action : afterCompletion) {
+      action.run();
+    }
+    afterCompletion.clear();
   }
 
   public Dialect dialect() {

@@ -100,7 +100,7 @@ public final class Authenticator {
   }
 
   /** @return whether the Origin names the host the request was sent to (default ports made explicit) */
-  static boolean isSameOrigin(String origin, String hostHeader) {
+  public static boolean isSameOrigin(String origin, String hostHeader) {
     if (hostHeader == null || origin.equals("null")) {
       return false;
     }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class Cors {
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, Idempotency-Key, Last-Event-ID, X-CSRF-Token";
-  static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, Idempotent-Replayed";
+  static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, Idempotent-Replayed, Inflow-Seq";
   private final Set<String> origins;
   private final boolean anyOrigin;
 

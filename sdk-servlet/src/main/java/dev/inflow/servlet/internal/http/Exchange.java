@@ -10,6 +10,7 @@ import dev.inflow.core.FieldError;
 import dev.inflow.core.PageRequest;
 import dev.inflow.core.internal.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +28,15 @@ import java.util.stream.Collectors;
  */
 public final class Exchange {
   private final HttpServletRequest request;
+  private final HttpServletResponse response;
   private final Map<String, String> pathParameters;
   private final Caller caller;
   private final int maxBodyBytes;
 
-  public Exchange(HttpServletRequest request, Map<String, String> pathParameters, Caller caller, int maxBodyBytes) {
+  public Exchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> pathParameters, Caller caller,
+      int maxBodyBytes) {
     this.request = request;
+    this.response = response;
     this.pathParameters = pathParameters;
     this.caller = caller;
     this.maxBodyBytes = maxBodyBytes;
@@ -44,6 +48,11 @@ public final class Exchange {
 
   public HttpServletRequest request() {
     return request;
+  }
+
+  /** For handlers that take over the response (WebSocket upgrade, event streams); they answer {@link Reply#handled()}. */
+  public HttpServletResponse response() {
+    return response;
   }
 
   /** @return a path parameter of the route */

@@ -25,6 +25,16 @@ public record Reply(int status, Map<String, String> headers, Object json, byte[]
     return json(200, body);
   }
 
+  /** The handler answered by itself (an upgrade or a stream); nothing more is written. */
+  public static Reply handled() {
+    return new Reply(0, Map.of(), null, null, null);
+  }
+
+  /** @return whether the handler answered by itself */
+  public boolean isHandled() {
+    return status == 0;
+  }
+
   public static Reply noContent() {
     return new Reply(204, Map.of(), null, null, null);
   }

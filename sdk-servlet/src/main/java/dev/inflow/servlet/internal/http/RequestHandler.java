@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The way every request goes, once: CORS, routing, authentication, CSRF for cookie writes, read
@@ -24,14 +25,21 @@ public final class RequestHandler {
   private final RateLimiter rateLimiter;
   private final Metrics metrics;
   private final int maxBodyBytes;
+  private final LongSupplier livePosition;
 
-  public RequestHandler(Router router, Authenticator authenticator, Cors cors, RateLimiter rateLimiter, Metrics metrics, int maxBodyBytes) {
+  /**
+   * @param livePosition the live hub's position, sent as {@code Inflow-Seq} with every API read
+   *     (taken before the read), so a client can load a view and then subscribe from that point
+   */
+  public RequestHandler(Router router, Authenticator authenticator, Cors cors, RateLimiter rateLimiter, Metrics metrics, int maxBodyBytes,
+      LongSupplier livePosition) {
     this.router = router;
     this.authenticator = authenticator;
     this.cors = cors;
     this.rateLimiter = rateLimiter;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
+    this.livePosition = livePosition;
   }
 
   public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -57,12 +65,15 @@ public final class RequestHandler {
     }
     write(request, response, reply, path);
     metrics.increment("inflow_http_requests_total", "HTTP requests answered", "route", routeLabel, "method", method,
-        "status", Integer.toString(reply.status()));
+        "status", reply.isHandled() ? "handled" : Integer.toString(reply.status()));
   }
 
   private Reply dispatch(HttpServletRequest request, HttpServletResponse response, Router.Match match, Route route) throws Exception {
     if (route.access() != Route.Access.PUBLIC) {
       cors.apply(request, response);
+    }
+    if (route.access() == Route.Access.READ) {
+      response.setHeader("Inflow-Seq", Long.toString(livePosition.getAsLong()));
     }
     Caller caller;
     if (route.access() == Route.Access.PUBLIC) {
@@ -76,7 +87,7 @@ public final class RequestHandler {
         rateLimiter.acquireRead(caller, request.getRemoteAddr());
       }
     }
-    return route.handler().handle(new Exchange(request, match.parameters(), caller, maxBodyBytes));
+    return route.handler().handle(new Exchange(request, response, match.parameters(), caller, maxBodyBytes));
   }
 
   private Reply unmatched(String method, String path) {
@@ -89,7 +100,7 @@ public final class RequestHandler {
   }
 
   private static void write(HttpServletRequest request, HttpServletResponse response, Reply reply, String path) throws IOException {
-    if (response.isCommitted()) {
+    if (reply.isHandled() || response.isCommitted()) {
       return;
     }
     response.setStatus(reply.status());

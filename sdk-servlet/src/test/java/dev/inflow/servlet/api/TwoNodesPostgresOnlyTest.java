@@ -1,0 +1,50 @@
+package dev.inflow.servlet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.inflow.core.Inflow;
+import dev.inflow.core.testing.TestDatabase;
+import dev.inflow.servlet.InflowServlet;
+import dev.inflow.servlet.testing.Container;
+import dev.inflow.servlet.testing.Http;
+import dev.inflow.servlet.testing.LiveClient;
+import dev.inflow.servlet.testing.TestServer;
+import dev.inflow.servlet.testing.TestTokens;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers on one PostgreSQL: a comment posted on node A reaches a live subscriber on node B
+ * within a second (NOTIFY wakes B; the events table is the truth). Several nodes need a shared
+ * database server, so this runs in the PostgreSQL execution only (the H2 execution excludes it
+ * by name in the pom).
+ */
+class TwoNodesPostgresOnlyTest {
+  @Test
+  void anEventCommittedOnOneNodeReachesSubscribersOnTheOtherWithinASecond() throws Exception {
+    assertThat(TestDatabase.kind()).as("this test needs PostgreSQL").isEqualTo("postgresql");
+    String url = TestDatabase.freshUrl();
+    try (Inflow nodeA = Inflow.builder().jdbcUrl(url).build();
+        Inflow nodeB = Inflow.builder().jdbcUrl(url).build();
+        TestServer serverA = TestServer.start(Container.JETTY, InflowServlet.builder(nodeA).tenantKeys(TestTokens.keys()).build());
+        TestServer serverB = TestServer.start(Container.TOMCAT, InflowServlet.builder(nodeB).tenantKeys(TestTokens.keys()).build());
+        LiveClient subscriber = LiveClient.connect(serverB.baseUrl(), "/inflow/live", Map.of("Authorization", "Bearer " + TestTokens.token("ben")))) {
+      subscriber.subscribe("target:kb/two-nodes", null);
+      subscriber.await(f -> !f.isEmpty(), Duration.ofSeconds(5));
+
+      for (int i = 0; i < 5; i++) {
+        long start = System.nanoTime();
+        int before = subscriber.events().size();
+        Http.Response posted = new Http(serverA.baseUrl()).post("/inflow/api/v1/targets/kb/two-nodes/comments")
+            .bearer(TestTokens.token("ana")).json("{\"body\":\"from node A #" + i + "\"}").send();
+        assertThat(posted.status()).isEqualTo(201);
+        JsonNode event = subscriber.await(f -> subscriber.events().size() > before, Duration.ofSeconds(1)).stream()
+            .filter(f -> f.path("type").asText().equals("event")).reduce((a, b) -> b).orElseThrow();
+        assertThat(event.path("event").path("body").asText()).isEqualTo("from node A #" + i);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      }
+    }
+  }
+}
