@@ -91,6 +91,8 @@ public final class IntranetDemo implements AutoCloseable {
         context.addServlet(inflowHolder, InflowServlet.DEFAULT_MOUNT_PATH + "/*");
         context.addServlet(new ServletHolder("portal", new Portal(inflow)), "/");
       });
+      // Live connections would hold a graceful stop up until its timeout; close them first.
+      jetty.onStopping(api::closeLiveConnections);
       IntranetDemo demo = new IntranetDemo(inflow, jetty);
       try {
         if (fresh) {
