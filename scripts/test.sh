@@ -66,8 +66,8 @@ stop_postgres() {
   fi
 }
 trap stop_postgres EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'say "interrupted"; exit 130' INT
+trap 'say "terminated"; exit 143' TERM
 
 pg_env=$(scripts/postgres.sh start) || fail "the private PostgreSQL did not start (see above)"
 eval "$pg_env"
