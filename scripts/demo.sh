@@ -5,7 +5,8 @@
 #   scripts/demo.sh                                        # data in ./data, port 8080
 #   INFLOW_PORT=8090 INFLOW_JDBC_URL=jdbc:h2:file:/tmp/demo/db scripts/demo.sh
 #
-# Every INFLOW_* setting of the standalone server applies (README.md, "Configuration").
+# Every INFLOW_* setting of the standalone server applies (README.md, "Configuration"); JAVA_OPTS
+# go to the JVM (e.g. JAVA_OPTS=-Xmx256m).
 # Needs a JDK 17 or newer; Maven comes through ./mvnw. The first start builds (and downloads the
 # dependencies, about a minute); later starts reuse the build unless a source or pom changed.
 set -euo pipefail

@@ -102,7 +102,7 @@ public final class IntranetDemo implements AutoCloseable {
         jetty.close();
         throw e;
       }
-      LOG.log(Level.INFO, "Intranet demo running at {0}/ (database {1}{2}); you are Ana Lima, switch users in the page header",
+      LOG.log(Level.INFO, "Intranet demo running at {0}/ (database {1}{2}); new visitors are Ana Lima, switch users in the page header",
           demo.baseUrl(), settings.jdbcUrlForDisplay(), fresh ? ", seeded with sample conversations" : "");
       return demo;
     } catch (Exception | Error e) {

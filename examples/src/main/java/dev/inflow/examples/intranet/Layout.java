@@ -1,7 +1,6 @@
 package dev.inflow.examples.intranet;
 
 import dev.inflow.core.User;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -135,7 +134,6 @@ final class Layout {
   }
 
   private static String firstName(User user) {
-    List<String> parts = List.of(user.name().split(" "));
-    return parts.get(0);
+    return user.name().split(" ", 2)[0];
   }
 }
