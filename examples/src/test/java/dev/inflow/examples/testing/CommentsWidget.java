@@ -27,13 +27,13 @@ public final class CommentsWidget {
       const name = (b) => ((b.getAttribute('aria-label') || '') + ' ' + (b.innerText || '') + ' ' + (b.title || '')).trim();
       const visible = (e) => e.getClientRects().length > 0;
       """;
-  /** The innermost element showing the text that also holds a Reply button: one comment. */
+  /** Finds {@code comment}: the innermost element showing the text that also holds a Reply button. */
   private static final String COMMENT = DEEP + """
       const host = arguments[0], text = arguments[1];
       const candidates = deep(host.shadowRoot, '*').filter(e => visible(e) && (e.innerText || '').includes(text)
           && Array.from(e.querySelectorAll('button')).some(b => /reply/i.test(name(b))));
       candidates.sort((a, b) => a.innerText.length - b.innerText.length);
-      return candidates[0] || null;
+      const comment = candidates[0] || null;
       """;
 
   private final Browser browser;
@@ -81,14 +81,15 @@ public final class CommentsWidget {
   public CommentsWidget reply(String commentText, String body) {
     List<WebElement> before = textBoxes();
     WebElement replyButton = (WebElement) js().executeScript(COMMENT + """
-        if (!candidates[0]) return null;
-        return Array.from(candidates[0].querySelectorAll('button')).find(b => /reply/i.test(name(b)));
+        if (!comment) return null;
+        return Array.from(comment.querySelectorAll('button')).filter(visible).find(b => /reply/i.test(name(b)));
         """, host, commentText);
     if (replyButton == null) {
       throw new AssertionError("no comment showing '" + commentText + "' with a Reply button; the widget shows:\n" + text());
     }
     replyButton.click();
-    WebElement box = browser.await().withMessage("a reply box opens")
+    WebElement box = browser.await().withMessage(() -> "a reply box opens under '" + commentText + "'; text boxes: "
+            + textBoxes().size() + " (before: " + before.size() + "); the widget shows:\n" + text())
         .until(d -> textBoxes().stream().filter(b -> !before.contains(b)).findFirst().orElse(null));
     write(box, body);
     return this;
@@ -100,8 +101,8 @@ public final class CommentsWidget {
    */
   public CommentsWidget react(String commentText, String emoji) {
     WebElement button = (WebElement) js().executeScript(COMMENT + """
-        if (!candidates[0]) return null;
-        const buttons = Array.from(candidates[0].querySelectorAll('button'));
+        if (!comment) return null;
+        const buttons = Array.from(comment.querySelectorAll('button')).filter(visible);
         return buttons.find(b => name(b).includes(arguments[2])) || buttons.find(b => /react|emoji/i.test(name(b))) || null;
         """, host, commentText, emoji);
     if (button == null) {
@@ -109,11 +110,13 @@ public final class CommentsWidget {
     }
     boolean direct = button.getAttribute("aria-label") != null && button.getAttribute("aria-label").contains(emoji)
         || button.getText().contains(emoji);
+    List<WebElement> shownBefore = visibleButtons();
     button.click();
     if (!direct) {
-      WebElement choice = browser.await().withMessage("the reaction picker offers " + emoji).until(d -> (WebElement) js().executeScript(DEEP + """
-          return deep(arguments[0].shadowRoot, 'button').find(b => visible(b) && name(b).includes(arguments[1])) || null;
-          """, host, emoji));
+      // The picker that just opened: an emoji button that was not on screen before the click.
+      WebElement choice = browser.await().withMessage("the reaction picker offers " + emoji).until(d -> visibleButtons().stream()
+          .filter(b -> !shownBefore.contains(b) && (b.getText().contains(emoji) || String.valueOf(b.getAttribute("aria-label")).contains(emoji)))
+          .findFirst().orElse(null));
       choice.click();
     }
     return this;
@@ -126,11 +129,16 @@ public final class CommentsWidget {
 
   /** @return the visible text of the single comment showing {@code commentText} (with its replies) */
   public String comment(String commentText) {
-    Object text = js().executeScript(COMMENT + "return candidates[0] ? candidates[0].innerText : null;", host, commentText);
+    Object text = js().executeScript(COMMENT + "return comment ? comment.innerText : null;", host, commentText);
     if (text == null) {
       throw new AssertionError("no comment showing '" + commentText + "'; the widget shows:\n" + text());
     }
     return text.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<WebElement> visibleButtons() {
+    return (List<WebElement>) js().executeScript(DEEP + "return deep(arguments[0].shadowRoot, 'button').filter(visible);", host);
   }
 
   @SuppressWarnings("unchecked")
