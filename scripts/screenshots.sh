@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's screenshot, docs/images/demo.png: starts the demo (scripts/demo.sh) on a
 # fresh database and a free port, shows the travel policy page's discussion in headless Chromium,
-# and stops the demo again. Needs what demo.sh needs, plus /usr/bin/chromium and python3.
+# and stops the demo again. Needs what demo.sh needs, plus /usr/bin/chromium, python3 and an emoji
+# font (reactions would show as empty boxes without one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ fail() {
 
 [ -x /usr/bin/chromium ] || fail "needs /usr/bin/chromium (Debian: apt-get install -y chromium)"
 command -v python3 >/dev/null || fail "needs python3 to find a free port (Debian: apt-get install -y python3)"
+fc-list 2>/dev/null | grep -qi "color emoji" \
+  || fail "needs an emoji font, or the reactions show as boxes (Debian: apt-get install -y fonts-noto-color-emoji)"
 
 WORK=$(mktemp -d /tmp/inflow-screenshots.XXXXXX)
 DEMO_PID=
@@ -39,7 +42,7 @@ mkdir -p docs/images
 # The window is tall enough for the policy and its discussion; the virtual time budget lets the widget load and render.
 /usr/bin/chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --no-first-run --disable-sync --user-data-dir="$WORK/profile" --hide-scrollbars --force-device-scale-factor=1 \
-  --window-size=1280,2300 --virtual-time-budget=15000 --screenshot="$PWD/docs/images/demo.png" \
+  --window-size=1280,2600 --virtual-time-budget=15000 --screenshot="$PWD/docs/images/demo.png" \
   "http://localhost:$PORT/policies/travel" >"$WORK/chromium.log" 2>&1 \
   || { cat "$WORK/chromium.log" >&2; fail "Chromium could not take the screenshot"; }
 echo "screenshots.sh: wrote docs/images/demo.png" >&2
