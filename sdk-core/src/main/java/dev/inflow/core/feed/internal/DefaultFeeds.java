@@ -17,6 +17,7 @@ import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.idempotency.IdempotencyKeys;
 import dev.inflow.core.target.internal.TargetKeys;
 import java.util.Optional;
+import java.util.Set;
 
 /** Feeds on H2 or PostgreSQL; see {@link Feeds} for the contract. */
 public final class DefaultFeeds implements Feeds {
@@ -63,7 +64,7 @@ public final class DefaultFeeds implements Feeds {
     });
     if (result instanceof String earlierId) {
       return new Created<>(platform.db().read(sql -> ActivityStore.find(sql, tenant, Long.parseLong(earlierId)))
-          .map(row -> ActivityViews.single(row, key -> platform.targets().resolve(tenant, key)))
+          .map(row -> ActivityViews.single(pager.current(tenant, row), key -> platform.targets().resolve(tenant, key)))
           .orElseThrow(() -> new NotFoundException("activity " + earlierId)), true);
     }
     platform.events().committed(tenant);
@@ -99,14 +100,16 @@ public final class DefaultFeeds implements Feeds {
     long id = parseId(activityId);
     return platform.db().read(sql -> ActivityStore.find(sql, caller.tenantId(), id))
         .filter(row -> pager.visible(caller, row))
-        .map(row -> ActivityViews.single(row, key -> platform.targets().resolve(caller.tenantId(), key)))
+        .map(row -> ActivityViews.single(pager.current(caller.tenantId(), row), key -> platform.targets().resolve(caller.tenantId(), key)))
         .orElseThrow(() -> Platform.unreadable(caller, "activity " + activityId));
   }
 
   @Override
   public Page<Activity> home(Caller caller, PageRequest page) {
     User user = caller.requireUser("see your home feed");
-    return pager.page(caller, "home", (sql, before, limit) -> ActivityStore.home(sql, caller.tenantId(), user.id(), before, limit), page);
+    Set<String> muted = platform.db().read(sql -> ActivityStore.muted(sql, caller.tenantId(), user.id()));
+    return pager.page(caller, "home", (sql, before, limit) -> ActivityStore.home(sql, caller.tenantId(), user.id(), before, limit),
+        row -> row.targetKey().filter(muted::contains).isEmpty(), page);
   }
 
   @Override

@@ -87,7 +87,7 @@ final class FanOut implements JobHandler {
       while (true) {
         Optional<String> from = after;
         List<String> batch = db.read(sql -> sql.list("SELECT user_id FROM inflow_follow WHERE tenant_id = ? AND kind = ? AND followed = ?"
-            + (from.isPresent() ? " AND user_id > ?" : "") + " ORDER BY user_id LIMIT " + BATCH, row -> row.string("user_id"),
+            + (from.isPresent() ? " AND user_id > ?" : "") + " ORDER BY tenant_id, kind, followed, user_id LIMIT " + BATCH, row -> row.string("user_id"),
             from.isPresent() ? new Object[] {job.tenantId(), source[0], source[1], from.get()} : new Object[] {job.tenantId(), source[0], source[1]}));
         if (batch.isEmpty()) {
           break;
@@ -138,12 +138,16 @@ final class FanOut implements JobHandler {
 
   /** Brings the newest activities of something just followed into the follower's home feed. */
   static void backfill(Sql sql, String tenant, String userId, FollowKind kind, String followed, int newest) throws SQLException {
+    // Ordered by all index columns so that H2 reads the index backwards (see ActivityStore).
     String source = switch (kind) {
-      case USER -> "SELECT a.id FROM inflow_activity a WHERE a.tenant_id = ? AND a.actor_id = ? AND a.withdrawn = FALSE";
-      case TARGET -> "SELECT a.id FROM inflow_activity a WHERE a.tenant_id = ? AND a.target_key = ? AND a.withdrawn = FALSE";
-      case TOPIC -> "SELECT t.activity_id AS id FROM inflow_activity_tag t WHERE t.tenant_id = ? AND t.tag = ?";
+      case USER -> "SELECT a.id FROM inflow_activity a WHERE a.tenant_id = ? AND a.actor_id = ? AND a.withdrawn = FALSE"
+          + " ORDER BY a.tenant_id DESC, a.actor_id DESC, a.id DESC";
+      case TARGET -> "SELECT a.id FROM inflow_activity a WHERE a.tenant_id = ? AND a.target_key = ? AND a.withdrawn = FALSE"
+          + " ORDER BY a.tenant_id DESC, a.target_key DESC, a.id DESC";
+      case TOPIC -> "SELECT t.activity_id AS id FROM inflow_activity_tag t WHERE t.tenant_id = ? AND t.tag = ?"
+          + " ORDER BY t.tenant_id DESC, t.tag DESC, t.activity_id DESC";
     };
-    List<Long> ids = sql.list(source + " ORDER BY id DESC LIMIT ?", row -> row.longValue("id"), tenant, followed, newest);
+    List<Long> ids = sql.list(source + " LIMIT ?", row -> row.longValue("id"), tenant, followed, newest);
     for (long id : ids) {
       sql.insertIfAbsent("INSERT INTO inflow_feed_entry (tenant_id, user_id, activity_id) VALUES (?, ?, ?)", tenant, userId, id);
     }
@@ -181,7 +185,8 @@ final class FanOut implements JobHandler {
     for (String[] reader : readers) {
       deleted += db.transaction(sql -> {
         Optional<Long> oldestKept = sql.one("SELECT activity_id FROM inflow_feed_entry WHERE tenant_id = ? AND user_id = ?"
-            + " ORDER BY activity_id DESC LIMIT 1 OFFSET ?", row -> row.longValue("activity_id"), reader[0], reader[1], depth - 1);
+            + " ORDER BY tenant_id DESC, user_id DESC, activity_id DESC LIMIT 1 OFFSET ?", row -> row.longValue("activity_id"),
+            reader[0], reader[1], depth - 1);
         return oldestKept.isEmpty() ? 0 : sql.update("DELETE FROM inflow_feed_entry WHERE tenant_id = ? AND user_id = ? AND activity_id < ?",
             reader[0], reader[1], oldestKept.get());
       });

@@ -1,5 +1,6 @@
 package dev.inflow.core.feed.internal;
 
+import dev.inflow.core.Author;
 import dev.inflow.core.Caller;
 import dev.inflow.core.Page;
 import dev.inflow.core.PageRequest;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Builds one page of a feed: reads activities newest first from a source, leaves out those the
@@ -38,6 +40,11 @@ final class FeedPager {
   }
 
   Page<Activity> page(Caller caller, String feed, Source source, PageRequest page) {
+    return page(caller, feed, source, row -> true, page);
+  }
+
+  /** @param keep which rows the feed shows at all (the home feed leaves out muted targets) */
+  Page<Activity> page(Caller caller, String feed, Source source, Predicate<ActivityRow> keep, PageRequest page) {
     long start = page.cursor().map(c -> Cursors.number(Cursors.decode(c, feed, 1).get(0))).orElse(Long.MAX_VALUE);
     int fetch = page.limit() * 2 + 1;
     return platform.db().read(sql -> {
@@ -52,7 +59,7 @@ final class FeedPager {
         for (ActivityRow row : rows) {
           position = row.id();
           scanned++;
-          if (!visible(caller, row)) {
+          if (!keep.test(row) || !visible(caller, row)) {
             lastUsed = row.id();
             continue;
           }
@@ -70,11 +77,24 @@ final class FeedPager {
       }
       List<Activity> items = new ArrayList<>();
       for (List<ActivityRow> group : folding.groups()) {
-        items.add(ActivityViews.folded(group, key -> platform.targets().resolve(caller.tenantId(), key)));
+        items.add(ActivityViews.folded(group.stream().map(row -> current(caller.tenantId(), row)).toList(),
+            key -> platform.targets().resolve(caller.tenantId(), key)));
       }
       boolean more = full || !exhausted;
       return new Page<>(items, more ? Optional.of(Cursors.encode(feed, lastUsed)) : Optional.empty());
     });
+  }
+
+  /**
+   * @return the row with its actor's current profile (name, avatar) where Inflow has one: users
+   *     are cached, so this costs no query for the people a page names again and again
+   */
+  ActivityRow current(String tenant, ActivityRow row) {
+    if (row.actor().isEmpty()) {
+      return row;
+    }
+    Author stored = row.actor().get();
+    return row.withActor(Optional.of(platform.users().find(tenant, stored.id()).map(Author::of).orElse(stored)));
   }
 
   /** Without an access key an activity belongs to the whole tenant, which anonymous readers are not part of. */
