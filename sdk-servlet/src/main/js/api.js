@@ -46,6 +46,9 @@ export class Api {
     } catch (e) {
       throw this.signal.aborted ? e : new ApiError(0);
     }
+    // Reads say how far the live channel had got when they were answered: live subscriptions resume from there.
+    const seq = res.headers.get('Inflow-Seq');
+    if (seq != null && !(+seq <= this.seq)) this.seq = +seq;
     const json = res.status === 204 ? null : await res.json().catch(() => ({}));
     if (res.ok) return json;
     const error = new ApiError(res.status, json, +res.headers.get('Retry-After'));
