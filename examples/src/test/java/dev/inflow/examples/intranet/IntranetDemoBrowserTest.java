@@ -7,9 +7,9 @@ import dev.inflow.core.PageRequest;
 import dev.inflow.core.comment.Comment;
 import dev.inflow.core.comment.CommentSort;
 import dev.inflow.core.testing.TestDatabase;
-import dev.inflow.examples.testing.Browser;
 import dev.inflow.examples.testing.CommentsWidget;
 import dev.inflow.servlet.Settings;
+import dev.inflow.servlet.testing.Browser;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,7 +41,7 @@ class IntranetDemoBrowserTest {
       assertThat(selectedUser(browser)).isEqualTo("Erin Meyer – admin");
       browser.driver().get(demo.baseUrl() + "/orders/4711");
       assertThat(selectedUser(browser)).isEqualTo("Erin Meyer – admin");
-      assertThat(violations(browser.consoleMessages())).as("console messages about the page's CSP").isEmpty();
+      assertThat(violations(browser.console())).as("console messages about the page's CSP").isEmpty();
     }
   }
 
@@ -60,11 +60,11 @@ class IntranetDemoBrowserTest {
       comments.reply(QUESTION, ANSWER).awaitText(ANSWER);
       comments.react(QUESTION, "👍");
       CommentsWidget widget = comments;
-      browser.await().withMessage(() -> "Ana's question shows one 👍; it shows:\n" + widget.comment(QUESTION))
-          .until(d -> ONE_THUMB.matcher(widget.comment(QUESTION)).find());
+      CommentsWidget.await(browser, () -> "Ana's question shows one 👍; it shows:\n" + widget.comment(QUESTION),
+          d -> ONE_THUMB.matcher(widget.comment(QUESTION)).find());
 
       // The widget may show a post before the server has it (optimistic UI): wait for the server too.
-      Comment question = browser.await().withMessage("the server has Ana's question with Ben's reply and 👍").until(d -> {
+      Comment question = CommentsWidget.await(browser, () -> "the server has Ana's question with Ben's reply and 👍", d -> {
         Comment c = onServer(demo, QUESTION);
         return c.replyCount() == 1 && c.reactions().getOrDefault("👍", 0) == 1 ? c : null;
       });
@@ -73,7 +73,7 @@ class IntranetDemoBrowserTest {
 
       browser.driver().navigate().refresh();
       CommentsWidget.on(browser, POLICY).awaitText(QUESTION).awaitText(ANSWER);
-      assertThat(violations(browser.consoleMessages())).as("console messages about the page's CSP").isEmpty();
+      assertThat(violations(browser.console())).as("console messages about the page's CSP").isEmpty();
     }
   }
 
@@ -90,7 +90,7 @@ class IntranetDemoBrowserTest {
       switchTo(browser, "carla");
       comments = CommentsWidget.on(browser, POLICY).awaitText(INJECTION);
       assertHarmless(browser, comments);
-      assertThat(violations(browser.consoleMessages())).as("console messages about the page's CSP").isEmpty();
+      assertThat(violations(browser.console())).as("console messages about the page's CSP").isEmpty();
     }
   }
 
@@ -101,7 +101,7 @@ class IntranetDemoBrowserTest {
   }
 
   private static void assertHarmless(Browser browser, CommentsWidget comments) {
-    assertThat(browser.driver().executeScript("return window.__xss === undefined")).as("no injected script ran").isEqualTo(true);
+    assertThat(browser.script("return window.__xss === undefined")).as("no injected script ran").isEqualTo(true);
     assertThat(comments.count("[onerror]")).as("elements with an onerror handler").isZero();
     assertThat(comments.count("img[src='x']")).as("injected images").isZero();
     assertThat(comments.count("script")).as("script elements in the widget").isZero();
@@ -116,8 +116,8 @@ class IntranetDemoBrowserTest {
     WebElement page = browser.driver().findElement(By.tagName("html"));
     new Select(browser.driver().findElement(By.id("switch-user"))).selectByValue(userId);
     browser.driver().findElement(By.cssSelector("form.switcher button[type=submit]")).click();
-    browser.await().withMessage("the switcher reloads the page").until(ExpectedConditions.stalenessOf(page));
-    browser.await().withMessage("the page says " + userId + " is signed in").until(d -> d.findElement(
+    CommentsWidget.await(browser, () -> "the switcher reloads the page", ExpectedConditions.stalenessOf(page));
+    CommentsWidget.await(browser, () -> "the page says " + userId + " is signed in", d -> d.findElement(
         By.cssSelector("#switch-user option[value='" + userId + "']")).getDomAttribute("selected") != null);
   }
 
@@ -125,7 +125,7 @@ class IntranetDemoBrowserTest {
     return new Select(browser.driver().findElement(By.id("switch-user"))).getFirstSelectedOption().getText();
   }
 
-  private static List<String> violations(List<String> console) {
-    return console.stream().filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+  private static List<String> violations(String console) {
+    return console.lines().filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
   }
 }

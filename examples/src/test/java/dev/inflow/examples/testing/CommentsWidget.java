@@ -1,10 +1,13 @@
 package dev.inflow.examples.testing;
 
+import dev.inflow.servlet.testing.Browser;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An {@code <inflow-comments>} element on a page, operated the way a person would: by the text it
@@ -46,17 +49,16 @@ public final class CommentsWidget {
 
   /** @return the widget for this target on the current page, once it has rendered */
   public static CommentsWidget on(Browser browser, String target) {
-    WebElement host = browser.await().until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("inflow-comments[target='" + target + "']")));
+    WebElement host = await(browser, () -> "the page has <inflow-comments target=\"" + target + "\">",
+        d -> d.findElement(By.cssSelector("inflow-comments[target='" + target + "']")));
     CommentsWidget widget = new CommentsWidget(browser, host);
-    browser.await().withMessage("the widget for " + target + " renders into its shadow root")
-        .until(d -> !widget.text().isBlank());
+    await(browser, () -> "the widget for " + target + " renders into its shadow root", d -> !widget.text().isBlank());
     return widget;
   }
 
   /** @return the text the widget shows, as rendered */
   public String text() {
-    Object text = js().executeScript(DEEP + """
+    Object text = browser.script(DEEP + """
         const root = arguments[0].shadowRoot;
         if (!root) return '';
         return Array.from(root.children).filter(c => c.tagName !== 'STYLE').map(c => c.innerText || '').join('\\n');
@@ -66,7 +68,7 @@ public final class CommentsWidget {
 
   /** Waits until the widget shows the text. */
   public CommentsWidget awaitText(String text) {
-    browser.await().withMessage(() -> "the widget shows '" + text + "'; it shows:\n" + text()).until(d -> text().contains(text));
+    await(browser, () -> "the widget shows '" + text + "'; it shows:\n" + text(), d -> text().contains(text));
     return this;
   }
 
@@ -80,7 +82,7 @@ public final class CommentsWidget {
   /** Opens the reply box of the comment showing {@code commentText}, writes the reply and sends it. */
   public CommentsWidget reply(String commentText, String body) {
     List<WebElement> before = textBoxes();
-    WebElement replyButton = (WebElement) js().executeScript(COMMENT + """
+    WebElement replyButton = (WebElement) browser.script(COMMENT + """
         if (!comment) return null;
         return Array.from(comment.querySelectorAll('button')).filter(visible).find(b => /reply/i.test(name(b)));
         """, host, commentText);
@@ -88,9 +90,8 @@ public final class CommentsWidget {
       throw new AssertionError("no comment showing '" + commentText + "' with a Reply button; the widget shows:\n" + text());
     }
     replyButton.click();
-    WebElement box = browser.await().withMessage(() -> "a reply box opens under '" + commentText + "'; text boxes: "
-            + textBoxes().size() + " (before: " + before.size() + "); the widget shows:\n" + text())
-        .until(d -> textBoxes().stream().filter(b -> !before.contains(b)).findFirst().orElse(null));
+    WebElement box = await(browser, () -> "a reply box opens under '" + commentText + "'; the widget shows:\n" + text(),
+        d -> textBoxes().stream().filter(b -> !before.contains(b)).findFirst().orElse(null));
     write(box, body);
     return this;
   }
@@ -100,7 +101,7 @@ public final class CommentsWidget {
    * when the comment has one, else opens the comment's reaction picker and picks the emoji.
    */
   public CommentsWidget react(String commentText, String emoji) {
-    WebElement button = (WebElement) js().executeScript(COMMENT + """
+    WebElement button = (WebElement) browser.script(COMMENT + """
         if (!comment) return null;
         const buttons = Array.from(comment.querySelectorAll('button')).filter(visible);
         return buttons.find(b => name(b).includes(arguments[2])) || buttons.find(b => /react|emoji/i.test(name(b))) || null;
@@ -114,7 +115,7 @@ public final class CommentsWidget {
     button.click();
     if (!direct) {
       // The picker that just opened: an emoji button that was not on screen before the click.
-      WebElement choice = browser.await().withMessage("the reaction picker offers " + emoji).until(d -> visibleButtons().stream()
+      WebElement choice = await(browser, () -> "the reaction picker offers " + emoji, d -> visibleButtons().stream()
           .filter(b -> !shownBefore.contains(b) && (b.getText().contains(emoji) || String.valueOf(b.getAttribute("aria-label")).contains(emoji)))
           .findFirst().orElse(null));
       choice.click();
@@ -124,12 +125,12 @@ public final class CommentsWidget {
 
   /** @return the number of elements in the widget matching the CSS selector, across its shadow roots */
   public long count(String selector) {
-    return (Long) js().executeScript(DEEP + "return deep(arguments[0].shadowRoot, arguments[1]).length;", host, selector);
+    return (Long) browser.script(DEEP + "return deep(arguments[0].shadowRoot, arguments[1]).length;", host, selector);
   }
 
   /** @return the visible text of the single comment showing {@code commentText} (with its replies) */
   public String comment(String commentText) {
-    Object text = js().executeScript(COMMENT + "return comment ? comment.innerText : null;", host, commentText);
+    Object text = browser.script(COMMENT + "return comment ? comment.innerText : null;", host, commentText);
     if (text == null) {
       throw new AssertionError("no comment showing '" + commentText + "'; the widget shows:\n" + text());
     }
@@ -138,12 +139,12 @@ public final class CommentsWidget {
 
   @SuppressWarnings("unchecked")
   private List<WebElement> visibleButtons() {
-    return (List<WebElement>) js().executeScript(DEEP + "return deep(arguments[0].shadowRoot, 'button').filter(visible);", host);
+    return (List<WebElement>) browser.script(DEEP + "return deep(arguments[0].shadowRoot, 'button').filter(visible);", host);
   }
 
   @SuppressWarnings("unchecked")
   private List<WebElement> textBoxes() {
-    return (List<WebElement>) js().executeScript(DEEP + """
+    return (List<WebElement>) browser.script(DEEP + """
         return deep(arguments[0].shadowRoot, 'textarea, [contenteditable="true"], [role="textbox"]').filter(visible);
         """, host);
   }
@@ -152,7 +153,7 @@ public final class CommentsWidget {
   private void write(WebElement box, String body) {
     box.click();
     box.sendKeys(body);
-    WebElement send = (WebElement) js().executeScript(DEEP + """
+    WebElement send = (WebElement) browser.script(DEEP + """
         const box = arguments[0];
         const form = box.closest('form');
         const scope = form || box.parentElement;
@@ -162,11 +163,20 @@ public final class CommentsWidget {
     if (send == null) {
       throw new AssertionError("no send button next to the text box; the widget shows:\n" + text());
     }
-    browser.await().withMessage("the send button is enabled").until(d -> send.isEnabled());
+    await(browser, () -> "the send button is enabled", d -> send.isEnabled());
     send.click();
   }
 
-  private JavascriptExecutor js() {
-    return browser.driver();
+  /**
+   * Waits like {@link Browser#await}, failing with what the test expected to see.
+   *
+   * @throws AssertionError naming the expectation, with the page's console in the cause
+   */
+  public static <T> T await(Browser browser, Supplier<String> expectation, Function<WebDriver, T> condition) {
+    try {
+      return browser.await(condition);
+    } catch (TimeoutException e) {
+      throw new AssertionError("expected: " + expectation.get(), e);
+    }
   }
 }
