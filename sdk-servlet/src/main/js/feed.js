@@ -1,7 +1,7 @@
 // <inflow-feed target="order:4711" topic="java">: what colleagues did, in tabs (following, topic, target).
 import {Api, ApiError} from './api.js';
 import {i18n} from './i18n.js';
-import {Live} from './live.js';
+import {subscribe} from './live.js';
 import {avatar, base, explain, h, sheet, time, uid} from './ui.js';
 
 /** Live arrivals fold into a shown item with the same group this close in time, like the server folds. */
@@ -45,6 +45,7 @@ export class InflowFeed extends HTMLElement {
   disconnectedCallback() {
     this.ac.abort();
     clearInterval(this.timer);
+    this.listen();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -68,10 +69,10 @@ export class InflowFeed extends HTMLElement {
   async start() {
     this.ac?.abort();
     clearInterval(this.timer);
+    this.listen();
     this.ac = new AbortController();
     const {signal} = this.ac, root = this.shadowRoot, i = this.i = i18n(this), {t} = i;
     this.api = new Api(this, signal);
-    this.live = new Live(this.api, signal, f => this.frame(f));
     for (const type of ['click', 'keydown']) root.addEventListener(type, this, {signal});
     const panel = uid();
     this.tabList = h('div', {part: 'tabs', class: 'tabs', role: 'tablist', 'aria-label': t('feed')},
@@ -79,10 +80,11 @@ export class InflowFeed extends HTMLElement {
         'data-tab': name, 'aria-controls': panel, 'aria-selected': 'false', tabindex: '-1'}, label)));
     this.bar = h('div', {part: 'actions', class: 'bar'});
     this.status = h('p', {part: 'status', class: 'status', role: 'status'});
+    this.conn = h('small', {part: 'connection', class: 'muted', 'aria-live': 'polite'});
     this.list = h('ol', {part: 'list', class: 'list', 'aria-busy': 'true'});
     this.empty = h('p', {part: 'empty', class: 'empty muted'});
     this.more = h('button', {type: 'button', part: 'button', class: 'link more', 'data-act': 'More', hidden: true}, t('showMore'));
-    this.panel = h('div', {part: 'panel', role: 'tabpanel', id: panel}, this.bar, this.status, this.list, this.empty, this.more);
+    this.panel = h('div', {part: 'panel', role: 'tabpanel', id: panel}, this.bar, this.status, this.conn, this.list, this.empty, this.more);
     root.replaceChildren(this.tabList, this.panel);
     this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
     try {
@@ -96,6 +98,7 @@ export class InflowFeed extends HTMLElement {
   /** Shows a tab: its feed from the start, its follow buttons, its live topic. */
   select(name) {
     if (!this.me) return;
+    this.listen();
     const tabs = this.tabs(), tab = tabs.find(x => x[0] === name) || tabs[!this.me.signedIn && tabs.length > 1 ? 1 : 0];
     this.tab = tab;
     for (const b of this.tabList.children) {
@@ -112,10 +115,9 @@ export class InflowFeed extends HTMLElement {
     if (tab[0] === 'following' && !this.me.signedIn) {
       this.list.setAttribute('aria-busy', 'false');
       this.empty.textContent = this.i.t('signInFeed');
-      return this.live.set([]);
+      return;
     }
     this.empty.textContent = this.i.t(tab[0] === 'following' ? 'emptyHome' : 'emptyFeed');
-    this.live.set([tab[3]]);
     this.page();
   }
 
@@ -147,12 +149,14 @@ export class InflowFeed extends HTMLElement {
     const tab = this.tab;
     this.list.setAttribute('aria-busy', 'true');
     try {
-      const page = await this.api.call('GET', tab[2] + (cursor ? '?cursor=' + encodeURIComponent(cursor) : ''));
+      const {json: page, headers} = await this.api.request('GET', tab[2] + (cursor ? '?cursor=' + encodeURIComponent(cursor) : ''));
       if (tab !== this.tab) return;
       page.items.forEach(a => this.add(a));
       this.next = page.next;
       this.more.hidden = !page.next;
-      if (!cursor && tab[4] && this.me.signedIn) this.buttons(page);
+      if (cursor) return;
+      if (tab[4] && this.me.signedIn) this.buttons(page);
+      this.listen(parseInt(headers.get('Inflow-Seq')));
     } catch (e) {
       this.fail(e);
     } finally {
@@ -191,11 +195,20 @@ export class InflowFeed extends HTMLElement {
     this.status.textContent = text;
   }
 
-  /** A live frame: a new activity folds into its group or goes on top; a reset reloads the tab. */
-  frame(f) {
-    if (f.type === 'reset') return this.select(this.tab?.[0]);
-    const a = f.event?.activity;
-    if (f.type !== 'event' || f.topic !== this.tab?.[3] || !a || this.shown.has(a.id)) return;
+  /**
+   * Follows the tab's live topic from the position its first page was read at (`since`); without
+   * arguments, stops. A reset (the gap was too old to replay) reloads the tab.
+   */
+  listen(since) {
+    this.unfollow?.();
+    this.unfollow = since === undefined ? null : subscribe(this.api, this.tab[3], since, e => this.arrive(e.activity),
+      () => this.select(this.tab[0]),
+      state => this.conn.textContent = state === 'offline' ? this.i.t('reconnecting') : state === 'paused' ? this.i.t('paused') : '');
+  }
+
+  /** A live activity folds into its group on screen, or goes on top. */
+  arrive(a) {
+    if (!a || this.shown.has(a.id)) return;
     const group = [...this.shown.values()].find(n => n.a.groupKey === a.groupKey && Date.parse(a.published) - Date.parse(n.a.published) < WINDOW);
     if (group) {
       const actors = [a.actor, ...group.a.actors].filter((x, k, all) => x && all.findIndex(y => y?.id === x.id) === k);

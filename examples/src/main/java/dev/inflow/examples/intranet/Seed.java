@@ -2,6 +2,8 @@ package dev.inflow.examples.intranet;
 
 import dev.inflow.core.Caller;
 import dev.inflow.core.Inflow;
+import dev.inflow.core.InflowException;
+import dev.inflow.core.StorageUnavailableException;
 import dev.inflow.core.User;
 import dev.inflow.core.comment.Comment;
 import dev.inflow.core.comment.NewComment;
@@ -23,9 +25,12 @@ import java.util.Optional;
  * the second the demo started.
  */
 final class Seed {
+  private static final int ATTEMPTS = 3;
   private final SeedClock clock;
   private final Inflow inflow;
   private final String baseUrl;
+
+  private int posts;
 
   private Seed(SeedClock clock, Inflow inflow, String baseUrl) {
     this.clock = clock;
@@ -43,15 +48,30 @@ final class Seed {
 
   /**
    * Writes the conversations. The demo users must be known to Inflow already, so that mentions
-   * resolve.
+   * resolve. A database that fails for a moment is retried: every post carries an idempotency key
+   * and reactions are idempotent, so a second pass completes the first without duplicates.
    *
    * @param seeding an Inflow builder on the demo's database, not yet built
    * @param baseUrl e.g. {@code http://localhost:8080}, for the targets' links
+   * @throws InflowException saying how to start over when the database keeps failing
    */
   static void run(Inflow.Builder seeding, String baseUrl) {
     SeedClock clock = new SeedClock(Clock.systemUTC().instant());
-    try (Inflow inflow = seeding.clock(clock).maxPoolSize(2).build()) {
-      new Seed(clock, inflow, baseUrl).conversations();
+    // No background jobs here: they would run on the seed's clock, days in the past.
+    try (Inflow inflow = seeding.clock(clock).maxPoolSize(4).runBackgroundJobs(false).build()) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          clock.restart();
+          new Seed(clock, inflow, baseUrl).conversations();
+          return;
+        } catch (StorageUnavailableException e) {
+          if (attempt == ATTEMPTS) {
+            throw new InflowException("could not write the sample conversations (" + e.getMessage() + "); start the demo again on an "
+                + "empty database (for the default one, delete ./data)", e);
+          }
+          pause(attempt);
+        }
+      }
     }
   }
 
@@ -146,11 +166,25 @@ final class Seed {
 
   private Comment post(User author, BusinessPage page, String body) {
     NewComment comment = NewComment.of(body).onTarget(page.title(), baseUrl + page.path());
-    return inflow.comments().create(caller(author), page.targetKey(), comment, Optional.empty()).value();
+    return inflow.comments().create(caller(author), page.targetKey(), comment, nextKey()).value();
   }
 
   private Comment reply(User author, Comment parent, String body) {
-    return inflow.comments().create(caller(author), parent.targetKey(), NewComment.replyTo(parent.id(), body), Optional.empty()).value();
+    return inflow.comments().create(caller(author), parent.targetKey(), NewComment.replyTo(parent.id(), body), nextKey()).value();
+  }
+
+  /** The same post gets the same key on every pass of the seed. */
+  private Optional<String> nextKey() {
+    return Optional.of("demo-seed-" + (++posts));
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(1000L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageUnavailableException("interrupted while waiting to retry the seed", e);
+    }
   }
 
   private void react(User user, Comment comment, Reaction reaction) {
@@ -174,6 +208,11 @@ final class Seed {
     SeedClock(Instant start) {
       this.start = start;
       this.current = Instant.MIN;
+    }
+
+    /** Goes back to before the first conversation, for another pass of the seed. */
+    void restart() {
+      current = Instant.MIN;
     }
 
     /** Moves the clock to this long before the start; the seed goes forward in time only. */

@@ -61,6 +61,21 @@ class IntranetDemoTest {
   }
 
   @Test
+  void anotherPassOfTheSeedAfterAFailureAddsNoDuplicates() throws Exception {
+    String url = TestDatabase.freshUrl();
+    try (IntranetDemo demo = start(url)) {
+      Seed.run(Settings.load(Settings.Source.of(Map.of("INFLOW_JDBC_URL", url))).inflowBuilder(), demo.baseUrl());
+
+      Http http = new Http(demo.baseUrl());
+      http.get("/").send();
+      assertThat(http.get("/inflow/api/v1/comments/counts?keys=kb/travel-policy,order:4711,course:java-101,kb/vpn-setup").send().json()
+          .get("counts").toString()).isEqualTo("{\"kb/travel-policy\":6,\"order:4711\":3,\"course:java-101\":4,\"kb/vpn-setup\":4}");
+      JsonNode answer = http.get(TRAVEL_COMMENTS).send().json().get("items").get(1);
+      assertThat(answer.get("reactions").get("👍").asInt()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void everyPortalResponseCarriesTheStrictContentSecurityPolicyAndPagesNeedNothingItForbids() throws Exception {
     try (IntranetDemo demo = start(TestDatabase.freshUrl())) {
       Http http = new Http(demo.baseUrl());

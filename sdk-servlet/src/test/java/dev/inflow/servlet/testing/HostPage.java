@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * {@code <inflow-comments>} whose attributes are the query parameters, e.g.
  * {@code /page?target=kb/travel&lang=de}. Three parameters are not attributes: {@code widget} is the
  * script URL (default {@code /inflow/inflow.js}); {@code csp=strict} sends a Content-Security-Policy
- * that allows no inline script or style, as a careful host would; {@code element} names the
- * element ({@code inflow-comments} by default, or {@code inflow-feed}, {@code inflow-notifications}).
+ * that allows no inline script or style, as a careful host would (connections only to itself and to
+ * the widget's origin, over HTTP and WebSocket); {@code element} names the element
+ * ({@code inflow-comments} by default, or {@code inflow-feed}, {@code inflow-notifications}).
  *
  * <p>Map it at {@code /page/*}: {@code /page/host.js} is the page's own script, which counts the
  * {@code inflow-token-expired} events in {@code window.inflowTokenExpired}.
@@ -53,7 +54,8 @@ public final class HostPage extends HttpServlet {
     if ("strict".equals(request.getParameter("csp"))) {
       String widgetOrigin = widget.startsWith("http") ? " " + URI.create(widget).resolve("/").toString().replaceAll("/$", "") : "";
       response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'" + widgetOrigin
-          + "; style-src 'self'; connect-src 'self'" + widgetOrigin + "; img-src 'self' data:; object-src 'none'; base-uri 'none'");
+          + "; style-src 'self'; connect-src 'self'" + widgetOrigin + widgetOrigin.replace(" http", " ws")
+          + "; img-src 'self' data:; object-src 'none'; base-uri 'none'");
     }
     write(response, "text/html", """
         <!doctype html>
