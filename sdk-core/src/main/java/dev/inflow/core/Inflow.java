@@ -2,12 +2,15 @@ package dev.inflow.core;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.inflow.core.analytics.Analytics;
+import dev.inflow.core.analytics.internal.DefaultAnalytics;
 import dev.inflow.core.comment.Comments;
 import dev.inflow.core.comment.internal.DefaultComments;
 import dev.inflow.core.event.EventLog;
 import dev.inflow.core.event.internal.EventHub;
 import dev.inflow.core.event.internal.EventStore;
 import dev.inflow.core.event.internal.LiveTickets;
+import dev.inflow.core.internal.OwnedTargets;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.Threads;
 import dev.inflow.core.internal.db.Database;
@@ -17,6 +20,12 @@ import dev.inflow.core.internal.jobs.Jobs;
 import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
+import dev.inflow.core.notification.Notifications;
+import dev.inflow.core.notification.internal.DefaultNotifications;
+import dev.inflow.core.question.Experts;
+import dev.inflow.core.question.QuestionSettings;
+import dev.inflow.core.question.Questions;
+import dev.inflow.core.question.internal.DefaultQuestions;
 import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.spi.TargetResolver;
 import dev.inflow.core.spi.UserDirectory;
@@ -58,6 +67,9 @@ public final class Inflow implements AutoCloseable {
 
   private final Platform platform;
   private final Comments comments;
+  private final DefaultNotifications notifications;
+  private final DefaultQuestions questions;
+  private final Analytics analytics;
   private final HikariDataSource ownPool;
   private final ScheduledExecutorService maintenance;
   private final List<String> appliedMigrations;
@@ -72,12 +84,16 @@ public final class Inflow implements AutoCloseable {
       UserStore users = new UserStore(db, b.userDirectory, b.clock);
       EventStore events = new EventStore(db, b.clock);
       Metrics metrics = new Metrics();
-      this.platform = new Platform(db, b.clock, b.limits, b.accessPolicy, new RateLimiter(b.clock, b.limits),
+      OwnedTargets access = new OwnedTargets(b.accessPolicy);
+      this.platform = new Platform(db, b.clock, b.limits, access, new RateLimiter(b.clock, b.limits),
           events, users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
           metrics, new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
-          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock));
+          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock), access);
       this.eventRetention = b.eventRetention;
       this.comments = new DefaultComments(platform);
+      this.notifications = new DefaultNotifications(platform);
+      this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications);
+      this.analytics = new DefaultAnalytics(platform);
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();
@@ -101,6 +117,26 @@ public final class Inflow implements AutoCloseable {
     return comments;
   }
 
+  /** @return ask an expert: questions, answers, votes, tags, the community-manager view */
+  public Questions questions() {
+    return questions;
+  }
+
+  /** @return who knows what: the experts directory questions are routed through */
+  public Experts experts() {
+    return questions.experts();
+  }
+
+  /** @return each user's notifications */
+  public Notifications notifications() {
+    return notifications;
+  }
+
+  /** @return figures for L&D teams and moderators */
+  public Analytics analytics() {
+    return analytics;
+  }
+
   /** @return the log of every change, for live delivery */
   public EventLog events() {
     return platform.events();
@@ -116,7 +152,10 @@ public final class Inflow implements AutoCloseable {
     return platform.targets();
   }
 
-  /** @return the host's access policy in effect */
+  /**
+   * @return the access policy in effect: the host's, except for target keys Inflow's features own
+   *     ({@code question:{id}}, {@code answer:{id}}), which follow what they belong to
+   */
   public AccessPolicy accessPolicy() {
     return platform.accessPolicy();
   }
@@ -141,6 +180,7 @@ public final class Inflow implements AutoCloseable {
   public void close() {
     maintenance.shutdownNow();
     platform.hub().close();
+    questions.close();
     if (ownPool != null) {
       ownPool.close();
     }
@@ -229,6 +269,7 @@ public final class Inflow implements AutoCloseable {
     private boolean runBackgroundJobs = true;
     private Duration jobLease = Duration.ofMinutes(5);
     private Duration eventRetention = Duration.ofDays(7);
+    private QuestionSettings questionSettings;
 
     private Builder() {}
 
@@ -337,11 +378,27 @@ public final class Inflow implements AutoCloseable {
     }
 
     /**
+     * How questions are routed and escalated and which tags people may use (default:
+     * {@link QuestionSettings#defaults()}: 3 experts per step, 4-hour deadlines in calendar time,
+     * one round of further experts before the tag's community manager, new tags allowed).
+     */
+    public Builder questions(QuestionSettings settings) {
+      if (questionSettings != null) {
+        throw new IllegalStateException("questions was already set to " + questionSettings);
+      }
+      this.questionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
      * Connects, migrates the schema and starts background work.
      *
      * @throws InflowException saying what to fix when the database cannot be used
      */
     public Inflow build() {
+      if (questionSettings == null) {
+        questionSettings = QuestionSettings.defaults();
+      }
       return new Inflow(this);
     }
   }
