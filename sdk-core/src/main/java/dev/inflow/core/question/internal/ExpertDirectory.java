@@ -66,6 +66,9 @@ final class ExpertDirectory implements Experts {
     }
   }
 
+  /** An answer that earned its author expertise on a tag, as stored. */
+  private record Earned(String authorId, String tag, boolean accepted, boolean verified, int upvotes, Instant at) {}
+
   /** Counts and decayed weight of one user's answers on one tag. */
   private static final class Merit {
     int accepted;
@@ -77,9 +80,18 @@ final class ExpertDirectory implements Experts {
   private final Platform platform;
   private final UserDirectory directory;
   private final QuestionSettings settings;
-  private final Cache<String, List<Candidate>> cache = Caffeine.newBuilder()
+  /**
+   * Answers that earned expertise, per tenant|tags: a scan of answers, dropped on every local change
+   * that moves it. Their weight is computed on each use, since it depends on the time.
+   */
+  private final Cache<String, List<Earned>> earned = Caffeine.newBuilder()
       .maximumSize(10_000)
       .expireAfterWrite(Duration.ofMinutes(1))
+      .build();
+  /** The host directory's experts per tenant|tag, as the SPI promises: asked again after a few minutes. */
+  private final Cache<String, List<User>> directoryExperts = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(5))
       .build();
 
   ExpertDirectory(Platform platform, UserDirectory directory, QuestionSettings settings) {
@@ -88,26 +100,41 @@ final class ExpertDirectory implements Experts {
     this.settings = settings;
   }
 
-  /** Drops cached rankings after a change that moves them (an accept, a verification, a vote, a declaration). */
+  /** Drops cached merits after a change that moves them (an answer accepted, verified, voted on, deleted). */
   void changed() {
-    cache.invalidateAll();
+    earned.invalidateAll();
   }
 
   /**
+   * Declared expertise is read fresh (a new expert signing in counts at once); merits earned by
+   * answers are cached for a minute unless a change here drops them.
+   *
    * @param tags the tags to rank for; empty for all tags (the host's directory is then not asked)
    * @return everyone who qualifies for at least one of the tags, best first
    */
   List<Candidate> candidates(String tenant, Collection<String> tags) {
-    List<String> sorted = new ArrayList<>(new TreeSet<>(tags));
-    return cache.get(tenant + "|" + String.join(",", sorted), k -> compute(tenant, sorted));
+    return compute(tenant, new ArrayList<>(new TreeSet<>(tags)));
   }
 
-  /** @return whether the user declared one of the tags (in their profile, the host's directory, or by an administrator) */
+  /**
+   * @return whether the user declared one of the tags: in their current profile (token or login),
+   *     by an administrator, or in the host's directory
+   */
   boolean isDeclaredExpert(String tenant, User user, Collection<String> tags) {
+    if (tags.isEmpty()) {
+      return false;
+    }
     if (tags.stream().anyMatch(user.expertise()::contains)) {
       return true;
     }
-    return candidates(tenant, tags).stream().anyMatch(c -> c.id().equals(user.id()) && !c.declaredTags().isEmpty());
+    List<String> list = List.copyOf(tags);
+    boolean byAdmin = platform.db().read(sql -> sql.one("SELECT tag FROM inflow_expertise WHERE tenant_id = ? AND user_id = ? AND tag IN ("
+        + Sql.placeholders(list) + ")", row -> Boolean.TRUE, Sql.params(list, tenant, user.id()))).isPresent();
+    return byAdmin || list.stream().anyMatch(tag -> fromDirectory(tenant, tag).stream().anyMatch(u -> u.id().equals(user.id())));
+  }
+
+  private List<User> fromDirectory(String tenant, String tag) {
+    return directoryExperts.get(tenant + "|" + tag, k -> List.copyOf(directory.withExpertise(tenant, tag)));
   }
 
   /** @return the users among the ids who said they are away */
@@ -225,8 +252,7 @@ final class ExpertDirectory implements Experts {
   private List<Candidate> compute(String tenant, List<String> tags) {
     Map<String, User> users = new HashMap<>();
     Map<String, Map<String, Set<String>>> declared = new HashMap<>();
-    Map<String, Map<String, Merit>> merits = new HashMap<>();
-    Instant now = platform.now();
+    Map<String, Map<String, Merit>> merits = weigh(earned.get(tenant + "|" + String.join(",", tags), k -> earned(tenant, tags)));
     platform.db().read(sql -> {
       String tagFilter = tags.isEmpty() ? "" : " AND (" + String.join(" OR ", tags.stream().map(t -> "(',' || expertise || ',') LIKE ?").toList()) + ")";
       List<Object> params = new ArrayList<>(List.of(tenant));
@@ -245,32 +271,48 @@ final class ExpertDirectory implements Experts {
       sql.list("SELECT user_id, tag FROM inflow_expertise WHERE tenant_id = ?" + adminFilter,
           row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeMap<>()).computeIfAbsent(row.string("tag"), k -> new TreeSet<>())
               .add("admin"), Sql.params(tags, tenant));
-      String answerFilter = tags.isEmpty() ? "" : " AND t.tag IN (" + Sql.placeholders(tags) + ")";
-      sql.list("SELECT a.author_id, t.tag, a.accepted, a.verified_by, a.up_votes, a.created_at FROM inflow_answer a"
-          + " JOIN inflow_question q ON q.tenant_id = a.tenant_id AND q.id = a.question_id"
-          + " JOIN inflow_question_tag t ON t.tenant_id = a.tenant_id AND t.question_id = a.question_id"
-          + " WHERE a.tenant_id = ? AND a.deleted_at IS NULL AND q.deleted_at IS NULL"
-          + " AND (a.accepted = TRUE OR a.verified_by IS NOT NULL OR a.up_votes > 0)" + answerFilter, row -> {
-            Merit m = merits.computeIfAbsent(row.string("author_id"), k -> new TreeMap<>()).computeIfAbsent(row.string("tag"), k -> new Merit());
-            double decay = Math.pow(0.5, (double) Duration.between(row.instant("created_at"), now).toSeconds()
-                / settings.expertiseHalfLife().toSeconds());
-            boolean accepted = row.bool("accepted");
-            boolean verified = row.optionalString("verified_by").isPresent();
-            int upvotes = row.intValue("up_votes");
-            m.accepted += accepted ? 1 : 0;
-            m.verified += verified ? 1 : 0;
-            m.upvotes += upvotes;
-            m.weight += decay * ((accepted ? ACCEPTED : 0) + (verified ? VERIFIED : 0) + upvotes * UPVOTE);
-            return null;
-          }, Sql.params(tags, tenant));
       return null;
     });
     for (String tag : tags) {
-      for (User user : directory.withExpertise(tenant, tag)) {
+      for (User user : fromDirectory(tenant, tag)) {
         users.putIfAbsent(user.id(), user);
         declared.computeIfAbsent(user.id(), k -> new TreeMap<>()).computeIfAbsent(tag, k -> new TreeSet<>()).add("directory");
       }
     }
+    return rank(tenant, users, declared, merits);
+  }
+
+  /** @return the answers on questions with the tags that were accepted, verified or up-voted */
+  private List<Earned> earned(String tenant, List<String> tags) {
+    return platform.db().read(sql -> {
+      String answerFilter = tags.isEmpty() ? "" : " AND t.tag IN (" + Sql.placeholders(tags) + ")";
+      return sql.list("SELECT a.author_id, t.tag, a.accepted, a.verified_by, a.up_votes, a.created_at FROM inflow_answer a"
+          + " JOIN inflow_question q ON q.tenant_id = a.tenant_id AND q.id = a.question_id"
+          + " JOIN inflow_question_tag t ON t.tenant_id = a.tenant_id AND t.question_id = a.question_id"
+          + " WHERE a.tenant_id = ? AND a.deleted_at IS NULL AND q.deleted_at IS NULL"
+          + " AND (a.accepted = TRUE OR a.verified_by IS NOT NULL OR a.up_votes > 0)" + answerFilter,
+          row -> new Earned(row.string("author_id"), row.string("tag"), row.bool("accepted"), row.optionalString("verified_by").isPresent(),
+              row.intValue("up_votes"), row.instant("created_at")), Sql.params(tags, tenant));
+    });
+  }
+
+  /** @return per user and tag, counts and weight, each answer halving in weight every half-life */
+  private Map<String, Map<String, Merit>> weigh(List<Earned> answers) {
+    Map<String, Map<String, Merit>> merits = new HashMap<>();
+    Instant now = platform.now();
+    for (Earned e : answers) {
+      Merit m = merits.computeIfAbsent(e.authorId(), k -> new TreeMap<>()).computeIfAbsent(e.tag(), k -> new Merit());
+      double decay = Math.pow(0.5, (double) Math.max(0, Duration.between(e.at(), now).toSeconds()) / settings.expertiseHalfLife().toSeconds());
+      m.accepted += e.accepted() ? 1 : 0;
+      m.verified += e.verified() ? 1 : 0;
+      m.upvotes += e.upvotes();
+      m.weight += decay * ((e.accepted() ? ACCEPTED : 0) + (e.verified() ? VERIFIED : 0) + e.upvotes() * UPVOTE);
+    }
+    return merits;
+  }
+
+  private List<Candidate> rank(String tenant, Map<String, User> users, Map<String, Map<String, Set<String>>> declared,
+      Map<String, Map<String, Merit>> merits) {
     Set<String> ids = new LinkedHashSet<>(declared.keySet());
     ids.addAll(merits.keySet());
     List<Candidate> result = new ArrayList<>();
