@@ -19,7 +19,22 @@ import java.util.UUID;
  * a server fails loudly: it never falls back to H2.
  */
 public final class TestDatabase {
+  /** H2 directories of this JVM, deleted when it exits so that test runs do not fill /tmp. */
+  private static final java.util.List<Path> H2_DIRECTORIES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> H2_DIRECTORIES.forEach(TestDatabase::deleteQuietly), "test-db-cleanup"));
+  }
+
   private TestDatabase() {}
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp directory is harmless
+    }
+  }
 
   /** @return {@code h2} or {@code postgresql} */
   public static String kind() {
@@ -35,6 +50,7 @@ public final class TestDatabase {
     if (kind().equals("h2")) {
       try {
         Path dir = Files.createTempDirectory("inflow-h2-");
+        H2_DIRECTORIES.add(dir);
         return "jdbc:h2:file:" + dir.resolve("inflow") + ";DB_CLOSE_ON_EXIT=FALSE";
       } catch (IOException e) {
         throw new IllegalStateException("cannot create a temp directory for H2", e);
