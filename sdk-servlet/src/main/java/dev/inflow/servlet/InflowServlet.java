@@ -2,6 +2,7 @@ package dev.inflow.servlet;
 
 import dev.inflow.core.Inflow;
 import dev.inflow.core.spi.IdentityResolver;
+import dev.inflow.servlet.internal.analytics.AnalyticsRoutes;
 import dev.inflow.servlet.internal.auth.Authenticator;
 import dev.inflow.servlet.internal.auth.TokenVerifier;
 import dev.inflow.servlet.internal.comment.CommentRoutes;
@@ -11,8 +12,11 @@ import dev.inflow.servlet.internal.http.Route;
 import dev.inflow.servlet.internal.http.Router;
 import dev.inflow.servlet.internal.live.LiveRoutes;
 import dev.inflow.servlet.internal.live.LiveTopics;
+import dev.inflow.servlet.internal.notification.NotificationRoutes;
 import dev.inflow.servlet.internal.platform.PlatformRoutes;
 import dev.inflow.servlet.internal.platform.WidgetAssets;
+import dev.inflow.servlet.internal.question.ExpertRoutes;
+import dev.inflow.servlet.internal.question.QuestionRoutes;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
@@ -57,7 +61,12 @@ public final class InflowServlet extends HttpServlet {
     PlatformRoutes.register(router, b.inflow, authenticator);
     WidgetAssets.register(router);
     CommentRoutes.register(router, b.inflow.comments());
-    this.live = LiveRoutes.register(router, b.inflow, new LiveTopics(), authenticator, cors);
+    LiveTopics topics = new LiveTopics();
+    QuestionRoutes.register(router, b.inflow, topics);
+    ExpertRoutes.register(router, b.inflow.experts(), b.inflow.questions());
+    NotificationRoutes.register(router, b.inflow.notifications(), topics);
+    AnalyticsRoutes.register(router, b.inflow.analytics(), b.inflow.platform().clock());
+    this.live = LiveRoutes.register(router, b.inflow, topics, authenticator, cors);
     this.handler = new RequestHandler(router, authenticator, cors, b.inflow.platform().rateLimiter(),
         b.inflow.platform().metrics(), b.maxRequestBytes, b.inflow.platform().hub()::position);
   }

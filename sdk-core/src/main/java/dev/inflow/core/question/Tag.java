@@ -1,5 +1,7 @@
 package dev.inflow.core.question;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +16,17 @@ import java.util.Objects;
  *     unmodifiable
  * @param deadline how long a question with this tag may stay unanswered before it is routed further
  */
-public record Tag(String name, String description, long questionCount, List<String> communityManagers, Duration deadline) {
+public record Tag(String name, String description, long questionCount, List<String> communityManagers, @JsonIgnore Duration deadline) {
   public Tag {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
     communityManagers = List.copyOf(communityManagers);
     Objects.requireNonNull(deadline, "deadline");
+  }
+
+  /** @return the deadline in whole minutes, as JSON carries it (the same name administrators set it with) */
+  @JsonProperty("deadlineMinutes")
+  public long deadlineMinutes() {
+    return deadline.toMinutes();
   }
 }

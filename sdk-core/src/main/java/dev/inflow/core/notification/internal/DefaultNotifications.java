@@ -123,6 +123,9 @@ public final class DefaultNotifications implements Notifications {
     }
     List<Long> numbers = new ArrayList<>();
     for (String id : new LinkedHashSet<>(ids)) {
+      if (id == null) {
+        throw new InvalidInputException("ids", "ids are notification ids such as \"42\", not null");
+      }
       try {
         numbers.add(Long.parseLong(id));
       } catch (NumberFormatException e) {
