@@ -59,8 +59,10 @@ final class AnswerStore {
       return votes;
     }
     List<Long> ids = List.copyOf(answerIds);
-    sql.list("SELECT answer_id, vote FROM inflow_answer_vote WHERE tenant_id = ? AND user_id = ? AND answer_id IN ("
-        + Sql.placeholders(ids) + ")", row -> votes.put(row.longValue("answer_id"), row.intValue("vote")), Sql.params(ids, tenant, userId));
+    List<Object> params = KeysIn.params(tenant, ids);
+    params.add(userId);
+    sql.list("SELECT answer_id, vote FROM inflow_answer_vote WHERE " + KeysIn.condition("tenant_id", "answer_id", ids.size())
+        + " AND user_id = ?", row -> votes.put(row.longValue("answer_id"), row.intValue("vote")), params.toArray());
     return votes;
   }
 

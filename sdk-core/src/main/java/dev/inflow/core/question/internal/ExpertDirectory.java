@@ -144,8 +144,8 @@ final class ExpertDirectory implements Experts {
       return away;
     }
     List<String> list = List.copyOf(ids);
-    sql.list("SELECT user_id FROM inflow_expert_status WHERE tenant_id = ? AND away = TRUE AND user_id IN (" + Sql.placeholders(list) + ")",
-        row -> away.add(row.string("user_id")), Sql.params(list, tenant));
+    sql.list("SELECT user_id FROM inflow_expert_status WHERE " + KeysIn.condition("tenant_id", "user_id", list.size()) + " AND away = TRUE",
+        row -> away.add(row.string("user_id")), KeysIn.params(tenant, list).toArray());
     return away;
   }
 
@@ -157,8 +157,9 @@ final class ExpertDirectory implements Experts {
     }
     List<String> list = List.copyOf(ids);
     sql.list("SELECT r.user_id, COUNT(*) AS n FROM inflow_question_routing r JOIN inflow_question q ON q.tenant_id = r.tenant_id"
-        + " AND q.id = r.question_id WHERE r.tenant_id = ? AND q.status = 'OPEN' AND q.deleted_at IS NULL AND r.user_id IN ("
-        + Sql.placeholders(list) + ") GROUP BY r.user_id", row -> load.put(row.string("user_id"), row.intValue("n")), Sql.params(list, tenant));
+        + " AND q.id = r.question_id WHERE " + KeysIn.condition("r.tenant_id", "r.user_id", list.size())
+        + " AND q.status = 'OPEN' AND q.deleted_at IS NULL GROUP BY r.user_id", row -> load.put(row.string("user_id"), row.intValue("n")),
+        KeysIn.params(tenant, list).toArray());
     return load;
   }
 
@@ -235,8 +236,9 @@ final class ExpertDirectory implements Experts {
       away.addAll(away(sql, tenant, ids));
       load.putAll(openLoad(sql, tenant, ids));
       if (!ids.isEmpty()) {
-        sql.list("SELECT user_id, tag FROM inflow_expertise WHERE tenant_id = ? AND user_id IN (" + Sql.placeholders(ids) + ")",
-            row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeSet<>()).add(row.string("tag")), Sql.params(ids, tenant));
+        sql.list("SELECT user_id, tag FROM inflow_expertise WHERE " + KeysIn.condition("tenant_id", "user_id", ids.size()),
+            row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeSet<>()).add(row.string("tag")),
+            KeysIn.params(tenant, ids).toArray());
       }
       return null;
     });

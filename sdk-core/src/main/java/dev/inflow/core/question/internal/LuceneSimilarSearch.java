@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
@@ -58,7 +59,8 @@ import org.apache.lucene.util.QueryBuilder;
  * start the index is compared with the table by count and sum of {@code search_seq} over the
  * questions not deleted; since every change draws a new, higher number, the two agree exactly when
  * the index holds every question at its latest version, and otherwise it is rebuilt from the
- * table. In-memory and remote H2 databases get an in-memory index built at start. Writes are
+ * table (as it is when it was written by another version of this class, see {@link #FORMAT}).
+ * In-memory and remote H2 databases get an in-memory index built at start. Writes are
  * committed every few seconds and at close; a crash loses at most those, and the start-up check
  * then rebuilds.
  *
@@ -70,6 +72,28 @@ final class LuceneSimilarSearch implements SimilarSearch {
   static final float TAGS_BOOST = 1.5f;
   static final float TAG_BONUS = 1.0f;
   private static final int PAGE = 1_000;
+  /**
+   * Stamped into every commit: an index written with another analysis (stop words, fields) is
+   * rebuilt even when it holds the same rows. Raise it whenever {@link #document} or the analyzer
+   * changes.
+   */
+  static final String FORMAT = "2";
+  private static final String FORMAT_KEY = "inflow.similar.format";
+  /**
+   * Snowball's English stop words, the list PostgreSQL's english configuration uses. Lucene's own
+   * default keeps question words (how, do, I, can, where, ...) that start nearly every question:
+   * they say nothing about its subject and make every look-up score most of the index.
+   */
+  static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
+      "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves", "he", "him",
+      "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+      "what", "which", "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being",
+      "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an", "the", "and", "but", "if", "or", "because", "as",
+      "until", "while", "of", "at", "by", "for", "with", "about", "against", "between", "into", "through", "during", "before",
+      "after", "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further",
+      "then", "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most",
+      "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will",
+      "just", "don", "should", "now"), true);
 
   private final Database db;
   private final Directory directory;
@@ -100,7 +124,7 @@ final class LuceneSimilarSearch implements SimilarSearch {
       if (path.isPresent()) {
         Files.createDirectories(path.get());
         Directory fs = FSDirectory.open(path.get());
-        Analyzer analyzer = new EnglishAnalyzer();
+        Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
         try {
           return new LuceneSimilarSearch(db, fs, new IndexWriter(fs, config(analyzer)), analyzer);
         } catch (LockObtainFailedException e) {
@@ -111,7 +135,7 @@ final class LuceneSimilarSearch implements SimilarSearch {
         }
       }
       Directory memory = new ByteBuffersDirectory();
-      Analyzer analyzer = new EnglishAnalyzer();
+      Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
       return new LuceneSimilarSearch(db, memory, new IndexWriter(memory, config(analyzer)), analyzer);
     } catch (IOException e) {
       throw new InflowException("cannot open the similar-question index" + path.map(p -> " " + p).orElse("") + ": " + e.getMessage(), e);
@@ -211,6 +235,14 @@ final class LuceneSimilarSearch implements SimilarSearch {
   }
 
   private boolean inStepWithTable() throws IOException {
+    Iterable<java.util.Map.Entry<String, String>> commitData = writer.getLiveCommitData();
+    boolean sameFormat = false;
+    for (var entry : commitData == null ? List.<java.util.Map.Entry<String, String>>of() : commitData) {
+      sameFormat |= entry.getKey().equals(FORMAT_KEY) && entry.getValue().equals(FORMAT);
+    }
+    if (!sameFormat) {
+      return false;
+    }
     long count = 0;
     long sum = 0;
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -234,31 +266,26 @@ final class LuceneSimilarSearch implements SimilarSearch {
     synchronized (writes) {
       long started = System.nanoTime();
       writer.deleteAll();
-      String tenant = "";
-      long after = 0;
       int total = 0;
-      while (true) {
-        String fromTenant = tenant;
-        long fromId = after;
-        List<Document> page = new ArrayList<>();
-        List<Object[]> positions = new ArrayList<>();
-        db.read(sql -> sql.list("SELECT tenant_id, id, title, body, tags, search_seq FROM inflow_question WHERE deleted_at IS NULL"
-            + " AND (tenant_id > ? OR (tenant_id = ? AND id > ?)) ORDER BY tenant_id, id LIMIT " + PAGE, row -> {
-              page.add(document(row));
-              positions.add(new Object[] {row.string("tenant_id"), row.longValue("id")});
-              return null;
-            }, fromTenant, fromTenant, fromId));
-        for (Document doc : page) {
-          writer.addDocument(doc);
+      List<String> tenants = db.read(sql -> sql.list("SELECT DISTINCT tenant_id FROM inflow_question", row -> row.string("tenant_id")));
+      for (String tenant : tenants) {
+        long after = 0;
+        while (true) {
+          long from = after;
+          // keyset pages on the primary key (tenant_id, id), so each page is an index range scan
+          List<Document> page = db.read(sql -> sql.list("SELECT tenant_id, id, title, body, tags, search_seq FROM inflow_question"
+              + " WHERE tenant_id = ? AND id > ? AND deleted_at IS NULL ORDER BY id LIMIT " + PAGE, LuceneSimilarSearch::document, tenant, from));
+          for (Document doc : page) {
+            writer.addDocument(doc);
+          }
+          total += page.size();
+          if (page.size() < PAGE) {
+            break;
+          }
+          after = page.get(page.size() - 1).getField("id").numericValue().longValue();
         }
-        total += page.size();
-        if (page.size() < PAGE) {
-          break;
-        }
-        Object[] last = positions.get(positions.size() - 1);
-        tenant = (String) last[0];
-        after = (Long) last[1];
       }
+      writer.setLiveCommitData(java.util.Map.of(FORMAT_KEY, FORMAT).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
       stale = false;

@@ -35,8 +35,8 @@ final class QuestionStore {
       return List.of();
     }
     List<Long> list = List.copyOf(ids);
-    return sql.list(SELECT + " WHERE q.tenant_id = ? AND q.id IN (" + Sql.placeholders(list) + ")", QuestionRow::map,
-        Sql.params(list, tenant));
+    return sql.list(SELECT + " WHERE " + KeysIn.condition("q.tenant_id", "q.id", list.size()), QuestionRow::map,
+        KeysIn.params(tenant, list).toArray());
   }
 
   static void insert(Sql sql, String tenant, long id, String title, String body, String html, String mentions, List<String> tags,
@@ -92,11 +92,11 @@ final class QuestionStore {
       return result;
     }
     List<Long> list = List.copyOf(ids);
-    sql.list("SELECT question_id, user_id FROM inflow_question_routing WHERE tenant_id = ? AND question_id IN (" + Sql.placeholders(list)
-        + ") ORDER BY question_id, step, routed_at, user_id", row -> {
+    sql.list("SELECT question_id, user_id FROM inflow_question_routing WHERE " + KeysIn.condition("tenant_id", "question_id", list.size())
+        + " ORDER BY question_id, step, routed_at, user_id", row -> {
           result.computeIfAbsent(row.longValue("question_id"), k -> new ArrayList<>()).add(row.string("user_id"));
           return null;
-        }, Sql.params(list, tenant));
+        }, KeysIn.params(tenant, list).toArray());
     return result;
   }
 

@@ -216,8 +216,8 @@ final class Routing {
     if (ids.isEmpty()) {
       return last;
     }
-    sql.list("SELECT user_id, MAX(routed_at) AS last_at FROM inflow_question_routing WHERE tenant_id = ? AND user_id IN ("
-        + Sql.placeholders(ids) + ") GROUP BY user_id", row -> last.put(row.string("user_id"), row.instant("last_at")), Sql.params(ids, tenant));
+    sql.list("SELECT user_id, MAX(routed_at) AS last_at FROM inflow_question_routing WHERE " + KeysIn.condition("tenant_id", "user_id", ids.size())
+        + " GROUP BY user_id", row -> last.put(row.string("user_id"), row.instant("last_at")), KeysIn.params(tenant, ids).toArray());
     return last;
   }
 }
