@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +48,32 @@ final class JfrProfiler implements Bench.Profiler {
     };
   }
 
-  private void jcmd(String... args) throws IOException, InterruptedException {
+  @Override
+  public Map<String, Long> classHistogram() throws IOException, InterruptedException {
+    Map<String, Long> bytes = new HashMap<>();
+    if (!enabled) {
+      return bytes;
+    }
+    // num: #instances #bytes class name (module)
+    for (String line : jcmd("GC.class_histogram").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[0].endsWith(":")) {
+        bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+      }
+    }
+    return bytes;
+  }
+
+  @Override
+  public void save(String name, String text) throws IOException {
+    if (enabled) {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+      progress.accept("  saved " + dir.resolve(name));
+    }
+  }
+
+  private String jcmd(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -54,5 +81,6 @@ final class JfrProfiler implements Bench.Profiler {
     if (p.waitFor() != 0) {
       throw new IllegalStateException("jcmd " + String.join(" ", args) + " failed: " + out);
     }
+    return out;
   }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -68,10 +69,29 @@ public final class Main {
     List<Scenario> scenarios = Scenarios.all().stream().filter(s -> options.scenarios().contains(s.name())).toList();
     boolean ok = true;
     Postgres postgres = null;
+    // Ctrl-C must not leave a server JVM or a PostgreSQL behind.
+    AtomicReference<ServerProcess> running = new AtomicReference<>();
+    AtomicReference<Postgres> database = new AtomicReference<>();
+    Thread cleanup = new Thread(() -> {
+      try {
+        ServerProcess server = running.get();
+        if (server != null) {
+          server.close();
+        }
+        Postgres pg = database.get();
+        if (pg != null) {
+          pg.close();
+        }
+      } catch (IOException | InterruptedException e) {
+        System.err.println("benchmarks: cleanup after interrupt failed: " + e.getMessage());
+      }
+    }, "bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       if (options.databases().contains("postgresql")) {
         progress("starting a private PostgreSQL (scripts/postgres.sh, FSYNC=on)");
         postgres = Postgres.start(options.root());
+        database.set(postgres);
       }
       Map<String, String> described = new LinkedHashMap<>();
       for (String db : options.databases()) {
@@ -89,6 +109,7 @@ public final class Main {
           env.put("INFLOW_RATE_LIMITS", "tenant-writes=100000000,tenant-reads=100000000");
           List<String> jvm = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC");
           try (ServerProcess server = ServerProcess.start(env, jvm, results.resolve("server-" + db + "-" + scenario.name() + ".log"))) {
+            running.set(server);
             Bench bench = new Bench(options, display, server.port(), tokens, wrk, report, m -> progress("  " + m),
                 new JfrProfiler(options.profile(), server.pid(), results.resolve("profiles"), m -> progress("  " + m)),
                 new CpuMeter(server.pid(), postgres != null && db.equals("postgresql") ? OptionalLong.of(postgres.postmasterPid())
@@ -98,6 +119,7 @@ public final class Main {
               report.machine(display, described.get(db));
             }
             scenario.run(bench);
+            running.set(null);
           } catch (Exception | AssertionError e) {
             ok = false;
             progress("!! " + display + " / " + scenario.name() + " failed: " + e);
@@ -107,10 +129,13 @@ public final class Main {
         }
       }
     } finally {
+      running.set(null);
       if (postgres != null) {
+        database.set(null);
         postgres.close();
       }
     }
+    Runtime.getRuntime().removeShutdownHook(cleanup);
     for (Scenarios.Planned planned : Scenarios.planned()) {
       report.notMeasured(planned.name(), planned.why());
     }

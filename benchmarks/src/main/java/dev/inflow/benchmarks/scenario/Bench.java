@@ -37,10 +37,19 @@ public final class Bench {
   private final CpuMeter cpu;
   private CpuMeter.Usage lastCpu;
 
-  /** Records a JFR profile of the server process around a phase; does nothing unless profiling is on. */
-  @FunctionalInterface
+  /** Profiles the server process; does nothing unless profiling is on ({@code --profile}). */
   public interface Profiler {
+    /** Starts a JFR recording of a phase; closing the result stops it and writes a summary. */
     AutoCloseable start(String phase) throws Exception;
+
+    /**
+     * @return live bytes per class after a full GC ({@code jcmd GC.class_histogram}), empty when
+     *     profiling is off
+     */
+    java.util.Map<String, Long> classHistogram() throws Exception;
+
+    /** Saves a text next to the profiles, e.g. a histogram difference. */
+    void save(String name, String text) throws Exception;
   }
 
   public Bench(Options options, String database, int port, Tokens tokens, Wrk wrk, Report report, Consumer<String> progress,
@@ -90,6 +99,11 @@ public final class Bench {
   /** Prints a progress line. */
   public void progress(String message) {
     progress.accept(message);
+  }
+
+  /** @return the profiler of the server process */
+  public Profiler profiler() {
+    return profiler;
   }
 
   /** Starts a JFR recording of the server for this phase; close it to stop and summarise. */

@@ -39,7 +39,8 @@ final class LiveScenario implements Scenario {
   private static final int WARMUP_POSTS = 3;
 
   /** Latency percentiles at one subscriber count. */
-  private record Step(int subscribers, Histogram latencyMicros, long missing, Histogram postMicros) {
+  private record Step(int subscribers, Histogram latencyMicros, long missing, Histogram postMicros, double serverMicrosPerFrame,
+      double clientMicrosPerFrame) {
     double millis(double percentile) {
       return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
     }
@@ -64,6 +65,7 @@ final class LiveScenario implements Scenario {
     bench.admin("POST", "users?count=" + users);
     touchUsers(bench, users);
     JsonNode empty = bench.admin("GET", "memory");
+    Map<String, Long> emptyClasses = bench.profiler().classHistogram();
     String wsBase = bench.baseUrl().replaceFirst("^http", "ws");
     AtomicInteger marker = new AtomicInteger();
 
@@ -84,6 +86,7 @@ final class LiveScenario implements Scenario {
         }
         if (count == n) {
           withInflow = bench.admin("GET", "memory");
+          bench.profiler().save(db + "-live-memory.txt", perConnection(emptyClasses, bench.profiler().classHistogram(), opened));
           bench.progress(String.format("  %d subscribed; heap after GC %s with none → %s", opened, mib(empty.path("heapUsed").asLong()),
               mib(withInflow.path("heapUsed").asLong())));
         }
@@ -152,6 +155,13 @@ final class LiveScenario implements Scenario {
       bench.report().note(String.format("%s: at %d subscribers the post request itself took p50 %.1f ms (Inflow: create the comment;"
           + " bare: hand the frame to every session)", db, count, inflow.postMicros().getValueAtPercentile(50) / 1000.0)
           + String.format(" vs %.1f ms", bare.postMicros().getValueAtPercentile(50) / 1000.0));
+      if (count == n) {
+        bench.report().add(Measurement.of(name(), db, "server CPU per delivered frame" + subscribers, inflow.serverMicrosPerFrame(), "µs",
+            "bare broadcast", bare.serverMicrosPerFrame()));
+        bench.report().note(String.format("%s: at %d subscribers the load generator spent %.1f µs of CPU per frame received"
+            + " (Inflow run) and %.1f µs (bare run): the receiving side shares the two cores with the server", db, count,
+            inflow.clientMicrosPerFrame(), bare.clientMicrosPerFrame()));
+      }
       latency.point(db + " Inflow p99", inflow.subscribers(), inflow.millis(99));
       latency.point(db + " bare p99", bare.subscribers(), bare.millis(99));
       latency.point(db + " Inflow p50", inflow.subscribers(), inflow.millis(50));
@@ -169,6 +179,15 @@ final class LiveScenario implements Scenario {
    * @param marker the next free broadcast number, shared by every call so numbers never repeat
    */
   private static Step broadcast(Bench bench, LiveFleet fleet, int subscribers, AtomicInteger marker, IntFunction<HttpRequest> send)
+      throws Exception {
+    long deliveredBefore = fleet.delivered();
+    Step step = bench.metered(() -> deliver(bench, fleet, subscribers, marker, send));
+    double frames = Math.max(1, fleet.delivered() - deliveredBefore);
+    return new Step(step.subscribers(), step.latencyMicros(), step.missing(), step.postMicros(),
+        1e6 * bench.lastCpu().server() / frames, 1e6 * bench.lastCpu().load() / frames);
+  }
+
+  private static Step deliver(Bench bench, LiveFleet fleet, int subscribers, AtomicInteger marker, IntFunction<HttpRequest> send)
       throws InterruptedException {
     int posts = bench.options().livePosts();
     long interval = bench.options().liveInterval().toNanos();
@@ -201,13 +220,13 @@ final class LiveScenario implements Scenario {
     }
     long expected = (long) subscribers * posts;
     long got = fleet.awaitRecorded(expected, Duration.ofSeconds(30));
-    return new Step(subscribers, fleet.latencyMicros().copy(), expected - got, postMicros);
+    return new Step(subscribers, fleet.latencyMicros().copy(), expected - got, postMicros, 0, 0);
   }
 
   private static void progressStep(Bench bench, String what, Step step) {
-    bench.progress(String.format("  %s to %d subscribers: p50 %.1f ms, p99 %.1f ms, max %.1f ms (the post request itself: p50 %.1f ms)%s",
-        what, step.subscribers(), step.millis(50), step.millis(99), step.latencyMicros().getMaxValue() / 1000.0,
-        step.postMicros().getValueAtPercentile(50) / 1000.0,
+    bench.progress(String.format("  %s to %d subscribers: p50 %.1f ms, p99 %.1f ms, max %.1f ms (the post request itself: p50 %.1f ms);"
+        + " server CPU %.1f µs per frame%s", what, step.subscribers(), step.millis(50), step.millis(99),
+        step.latencyMicros().getMaxValue() / 1000.0, step.postMicros().getValueAtPercentile(50) / 1000.0, step.serverMicrosPerFrame(),
         step.missing() > 0 ? ", " + step.missing() + " deliveries missing" : ""));
   }
 
@@ -223,6 +242,26 @@ final class LiveScenario implements Scenario {
       throw new IllegalStateException("signing in the bench users did not finish");
     }
     inFlight.release(32);
+  }
+
+  /** @return the classes whose live bytes grew most, per connection, largest first */
+  private static String perConnection(Map<String, Long> before, Map<String, Long> after, int connections) {
+    StringBuilder out = new StringBuilder("Live heap added per connection, by class (jcmd GC.class_histogram, " + connections
+        + " connections minus none)\n");
+    long total = after.values().stream().mapToLong(Long::longValue).sum() - before.values().stream().mapToLong(Long::longValue).sum();
+    out.append(String.format("  total %.0f bytes per connection%n", (double) total / connections));
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+        .forEach(e -> out.append(String.format("  %8.0f  %s%n", (double) e.getValue() / connections, e.getKey())));
+    out.append("Of which Inflow's own objects and the per-connection ping timer:\n");
+    after.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("dev.inflow.") || e.getKey().contains("ScheduledFutureTask"))
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("  %8.0f  %s%n", (double) e.getValue() / connections, e.getKey())));
+    return out.toString();
   }
 
   private static String text(int i) {
