@@ -34,6 +34,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // The JDK HTTP client must drop idle keep-alive connections before Jetty does (30 s): otherwise
+    // a POST can go out on a socket the server just closed and fail with "received no bytes".
+    System.setProperty("jdk.httpclient.keepalive.timeout", "15");
     Options options;
     try {
       options = Options.parse(args);

@@ -207,7 +207,13 @@ public final class Bench {
   public JsonNode admin(String method, String actionAndQuery) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri("/bench/admin/" + actionAndQuery)).timeout(Duration.ofMinutes(30))
         .method(method, HttpRequest.BodyPublishers.noBody()).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      // A keep-alive connection the server closed meanwhile; a second attempt opens a new one.
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     if (response.statusCode() != 200) {
       throw new IllegalStateException("bench admin " + actionAndQuery + " answered " + response.statusCode() + ": " + response.body());
     }
