@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -35,9 +36,18 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Container container, InflowServlet servlet) throws Exception {
+    return start(container, servlet, Map.of());
+  }
+
+  /**
+   * Like {@link #start(Container, InflowServlet)}, plus the host's own pages.
+   *
+   * @param pages servlets by mapping, e.g. {@code "/page"}, served beside Inflow as the host's pages
+   */
+  public static TestServer start(Container container, InflowServlet servlet, Map<String, ? extends Servlet> pages) throws Exception {
     return switch (container) {
-      case JETTY -> startJetty(servlet);
-      case TOMCAT -> startTomcat(servlet);
+      case JETTY -> startJetty(servlet, pages);
+      case TOMCAT -> startTomcat(servlet, pages);
     };
   }
 
@@ -55,16 +65,17 @@ public final class TestServer implements AutoCloseable {
     server.close();
   }
 
-  private static TestServer startJetty(InflowServlet servlet) throws Exception {
+  private static TestServer startJetty(InflowServlet servlet, Map<String, ? extends Servlet> pages) throws Exception {
     EmbeddedJetty jetty = EmbeddedJetty.start(0, context -> {
       context.addServlet(new ServletHolder("inflow", servlet), "/inflow/*");
       context.addServlet(new ServletHolder("login", new Login()), "/login");
+      pages.forEach((mapping, page) -> context.addServlet(new ServletHolder(mapping, page), mapping));
     });
     jetty.onStopping(servlet::closeLiveConnections);
     return new TestServer(jetty, jetty.port());
   }
 
-  private static TestServer startTomcat(InflowServlet servlet) throws Exception {
+  private static TestServer startTomcat(InflowServlet servlet, Map<String, ? extends Servlet> pages) throws Exception {
     File base = Files.createTempDirectory("inflow-tomcat").toFile();
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.getAbsolutePath());
@@ -75,6 +86,7 @@ public final class TestServer implements AutoCloseable {
     context.addServletContainerInitializer(new WsSci(), null);
     add(context, "inflow", servlet, "/inflow/*");
     add(context, "login", new Login(), "/login");
+    pages.forEach((mapping, page) -> add(context, mapping, page, mapping));
     tomcat.start();
     return new TestServer(() -> {
       tomcat.stop();

@@ -51,7 +51,10 @@ public final class Cors {
       return Problems.problem(403, "origin-not-allowed", "Origin not allowed",
           "this origin is not in INFLOW_ALLOWED_ORIGINS", java.util.List.of());
     }
+    // Browsers check the preflight's Allow-Origin too, not only the actual response's.
     return Reply.noContent()
+        .header("Access-Control-Allow-Origin", request.getHeader("Origin"))
+        .header("Vary", "Origin")
         .header("Access-Control-Allow-Methods", String.join(", ", methods) + (methods.isEmpty() ? "" : ", ") + "OPTIONS")
         .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
         .header("Access-Control-Max-Age", "600");

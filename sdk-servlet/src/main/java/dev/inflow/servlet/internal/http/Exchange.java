@@ -181,11 +181,23 @@ public final class Exchange {
    * Reads and drops up to 1 MiB of a refused body, so that a client still sending it gets to read
    * the 413 instead of a reset connection; anything larger is cut off by the container.
    */
-  private static void drain(InputStream in) throws IOException {
+  static void drain(InputStream in) throws IOException {
     byte[] buffer = new byte[8192];
     long dropped = 0;
     for (int n; dropped < 1_048_576 && (n = in.read(buffer)) > 0; ) {
       dropped += n;
+    }
+  }
+
+  /**
+   * Drops what is left of a request body the handler did not read (an error answered before the
+   * body was needed), so the connection can carry the client's next request.
+   */
+  static void discardUnread(HttpServletRequest request) {
+    try {
+      drain(request.getInputStream());
+    } catch (IOException | IllegalStateException e) {
+      // the body was read another way, or the client went away: nothing to keep the connection for
     }
   }
 

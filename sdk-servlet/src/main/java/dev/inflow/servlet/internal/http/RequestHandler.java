@@ -63,9 +63,13 @@ public final class RequestHandler {
     } catch (Exception | StackOverflowError e) {
       reply = Problems.of(e);
     }
-    write(request, response, reply, path);
+    // Counted before the answer leaves, so that a client reading /metrics next sees this request.
     metrics.increment("inflow_http_requests_total", "HTTP requests answered", "route", routeLabel, "method", method,
         "status", reply.isHandled() ? "handled" : Integer.toString(reply.status()));
+    if (!reply.isHandled()) {
+      Exchange.discardUnread(request);
+    }
+    write(request, response, reply, path);
   }
 
   private Reply dispatch(HttpServletRequest request, HttpServletResponse response, Router.Match match, Route route) throws Exception {
