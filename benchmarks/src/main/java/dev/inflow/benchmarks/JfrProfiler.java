@@ -40,7 +40,14 @@ final class JfrProfiler implements Bench.Profiler {
     return () -> {
       jcmd("JFR.dump", "name=" + phase, "filename=" + file);
       jcmd("JFR.stop", "name=" + phase);
-      String summary = JfrSummary.summarize(file, 15);
+      String summary;
+      try {
+        summary = JfrSummary.summarize(file, 15);
+      } catch (IOException | RuntimeException e) {
+        // A profile that cannot be summarised must not cost the run its figures.
+        progress.accept("  could not summarise " + file + ": " + e);
+        return;
+      }
       Path text = dir.resolve(phase + ".txt");
       Files.writeString(text, summary, StandardCharsets.UTF_8);
       progress.accept("  profile of " + phase + ": " + text);

@@ -38,6 +38,7 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
     List<String> scenarios = List.of("comments", "live", "scaling");
     Integer live = null;
     List<Integer> scale = null;
+    Integer seconds = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -46,10 +47,11 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
         case "--databases" -> databases = list(value(args, ++i, "--databases h2,postgresql"));
         case "--scenarios" -> scenarios = list(value(args, ++i, "--scenarios comments,live,scaling"));
         case "--live-connections" -> live = Integer.parseInt(value(args, ++i, "--live-connections 10000"));
+        case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, "--seconds 15"));
         case "--scale" -> scale = list(value(args, ++i, "--scale 1000,10000,100000,1000000")).stream().map(Integer::parseInt).toList();
         case "--help", "-h" -> {
           System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling]"
-              + " [--live-connections N] [--scale 1000,10000,...]");
+              + " [--live-connections N] [--scale 1000,10000,...] [--seconds N (per measured step, e.g. for longer profiles)]");
           System.exit(0);
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see --help");
@@ -61,10 +63,12 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
       }
     }
     if (quick) {
-      return new Options(root, true, databases, scenarios, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3), 16,
+      Duration step = Duration.ofSeconds(seconds != null ? seconds : 3);
+      return new Options(root, true, databases, scenarios, Duration.ofSeconds(2), step, step, 16,
           live != null ? live : 300, 4, Duration.ofMillis(400), scale != null ? scale : List.of(1_000, 10_000), 500, profile);
     }
-    return new Options(root, false, databases, scenarios, Duration.ofSeconds(8), Duration.ofSeconds(12), Duration.ofSeconds(10), 16,
+    return new Options(root, false, databases, scenarios, Duration.ofSeconds(8), Duration.ofSeconds(seconds != null ? seconds : 12),
+        Duration.ofSeconds(seconds != null ? seconds : 10), 16,
         live != null ? live : 10_000, 10, Duration.ofSeconds(1), scale != null ? scale : List.of(1_000, 10_000, 100_000, 1_000_000),
         5_000, profile);
   }
