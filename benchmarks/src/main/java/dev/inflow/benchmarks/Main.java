@@ -85,7 +85,7 @@ public final class Main {
         if (pg != null) {
           pg.close();
         }
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException e) {
         System.err.println("benchmarks: cleanup after interrupt failed: " + e.getMessage());
       }
     }, "bench-cleanup");

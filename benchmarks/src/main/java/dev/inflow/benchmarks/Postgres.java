@@ -60,8 +60,14 @@ final class Postgres implements AutoCloseable {
     return Long.parseLong(java.nio.file.Files.readAllLines(Path.of(dir, "data", "postmaster.pid")).get(0).strip());
   }
 
+  /** Stops the server and deletes its directory. */
   @Override
-  public void close() throws IOException, InterruptedException {
-    new ProcessBuilder("bash", script.toString(), "stop", dir).inheritIO().start().waitFor();
+  public void close() throws IOException {
+    Process stop = new ProcessBuilder("bash", script.toString(), "stop", dir).inheritIO().start();
+    try {
+      stop.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

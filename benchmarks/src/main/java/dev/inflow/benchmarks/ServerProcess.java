@@ -85,12 +85,17 @@ final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Stops the server the way an operator would (SIGTERM, graceful), forcibly after 30 s. */
+  /** Stops the server the way an operator would (SIGTERM, graceful), forcibly after 30 s or when interrupted. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

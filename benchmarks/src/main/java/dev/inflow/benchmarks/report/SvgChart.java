@@ -26,6 +26,7 @@ public final class SvgChart {
   private final Map<String, List<double[]>> lines = new LinkedHashMap<>();
   private String xLabel = "";
   private boolean logX;
+  private boolean logY;
   private OptionalDouble goal = OptionalDouble.empty();
   private String goalLabel = "";
 
@@ -58,6 +59,12 @@ public final class SvgChart {
     return this;
   }
 
+  /** Uses a logarithmic y axis for line charts, so that a collapse and a flat line both stay readable. */
+  public SvgChart logY() {
+    this.logY = true;
+    return this;
+  }
+
   /** Draws a dashed horizontal line at the goal. */
   public SvgChart goal(double value, String label) {
     this.goal = OptionalDouble.of(value);
@@ -80,9 +87,24 @@ public final class SvgChart {
     double yMax = niceMax(Math.max(maxY(), goal.orElse(0) * 1.1));
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
-    for (int i = 0; i <= 5; i++) {
-      double v = yMax * i / 5;
-      double y = TOP + plotH - plotH * i / 5;
+    boolean log = logY && bars.isEmpty();
+    double decadeLo = Math.floor(Math.log10(Math.max(1e-3, Math.min(minY(), goal.orElse(Double.MAX_VALUE)))));
+    double decadeHi = Math.max(decadeLo + 1, Math.ceil(Math.log10(Math.max(maxY(), goal.orElse(0)))));
+    java.util.function.DoubleUnaryOperator toY = log
+        ? v -> TOP + plotH - plotH * (Math.log10(Math.max(v, Math.pow(10, decadeLo))) - decadeLo) / (decadeHi - decadeLo)
+        : v -> TOP + plotH - plotH * Math.min(v, yMax) / yMax;
+    List<Double> ticks = new ArrayList<>();
+    if (log) {
+      for (double d = decadeLo; d <= decadeHi; d++) {
+        ticks.add(Math.pow(10, d));
+      }
+    } else {
+      for (int i = 0; i <= 5; i++) {
+        ticks.add(yMax * i / 5);
+      }
+    }
+    for (double v : ticks) {
+      double y = toY.applyAsDouble(v);
       svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>%n", LEFT, y, LEFT + plotW, y));
       svg.append(text(LEFT - 6, y + 4, number(v), "end", 11, "normal"));
     }
@@ -128,7 +150,7 @@ public final class SvgChart {
         StringBuilder path = new StringBuilder();
         for (double[] p : series.getValue()) {
           double px = LEFT + plotW * ((logX ? Math.log10(p[0]) : p[0]) - lo) / span;
-          double py = TOP + plotH - plotH * Math.min(p[1], yMax) / yMax;
+          double py = toY.applyAsDouble(p[1]);
           path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
           svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", px, py, COLOURS[s % COLOURS.length]));
         }
@@ -136,14 +158,16 @@ public final class SvgChart {
             COLOURS[s % COLOURS.length]));
         s++;
       }
-      for (double[] p : lines.values().iterator().next()) {
-        double px = LEFT + plotW * ((logX ? Math.log10(p[0]) : p[0]) - lo) / span;
-        svg.append(text(px, TOP + plotH + 16, number(p[0]), "middle", 11, "normal"));
+      java.util.SortedSet<Double> xs = new java.util.TreeSet<>();
+      lines.values().forEach(series -> series.forEach(p -> xs.add(p[0])));
+      for (double x : xs) {
+        double px = LEFT + plotW * ((logX ? Math.log10(x) : x) - lo) / span;
+        svg.append(text(px, TOP + plotH + 16, number(x), "middle", 11, "normal"));
       }
       svg.append(text(LEFT + plotW / 2, HEIGHT - 18, xLabel, "middle", 12, "normal"));
     }
     if (goal.isPresent()) {
-      double y = TOP + plotH - plotH * goal.getAsDouble() / yMax;
+      double y = toY.applyAsDouble(goal.getAsDouble());
       svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dc2626\" stroke-dasharray=\"6 4\"/>%n",
           LEFT, y, LEFT + plotW, y));
       svg.append(text(LEFT + plotW + 6, y + 4, goalLabel, "start", 11, "normal").replace("<text ", "<text fill=\"#dc2626\" "));
@@ -171,6 +195,18 @@ public final class SvgChart {
       }
     }
     return max;
+  }
+
+  private double minY() {
+    double min = Double.MAX_VALUE;
+    for (List<double[]> series : lines.values()) {
+      for (double[] p : series) {
+        if (p[1] > 0) {
+          min = Math.min(min, p[1]);
+        }
+      }
+    }
+    return min == Double.MAX_VALUE ? 1 : min;
   }
 
   static double niceMax(double max) {
@@ -219,6 +255,9 @@ public final class SvgChart {
     }
     if (v >= 100) {
       return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (v > 0 && v < 0.1) {
+      return String.format(Locale.ROOT, "%.3f", v);
     }
     if (v >= 10) {
       return String.format(Locale.ROOT, "%.1f", v);

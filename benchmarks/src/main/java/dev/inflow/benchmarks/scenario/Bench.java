@@ -106,9 +106,14 @@ public final class Bench {
     return profiler;
   }
 
-  /** Starts a JFR recording of the server for this phase; close it to stop and summarise. */
-  public AutoCloseable profile(String phase) throws Exception {
-    return profiler.start(database + "-" + phase);
+  /** Runs the action while a JFR recording of the server covers it (when profiling is on). */
+  public <T> T profiled(String phase, java.util.concurrent.Callable<T> action) throws Exception {
+    AutoCloseable recording = profiler.start(database + "-" + phase);
+    try {
+      return action.call();
+    } finally {
+      recording.close();
+    }
   }
 
   /**

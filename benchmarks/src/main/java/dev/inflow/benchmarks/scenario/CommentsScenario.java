@@ -76,10 +76,7 @@ final class CommentsScenario implements Scenario {
         + " s each): health, list, counts, health");
     Wrk.Result health1 = bench.wrk("get", HEALTH, 1, false, List.of(), d);
     CpuMeter.Usage health1Cpu = bench.lastCpu();
-    Wrk.Result listed;
-    try (AutoCloseable p = bench.profile("list")) {
-      listed = bench.wrk("get", LIST, 1, true, List.of(), d);
-    }
+    Wrk.Result listed = bench.profiled("list", () -> bench.wrk("get", LIST, 1, true, List.of(), d));
     CpuMeter.Usage listCpu = bench.lastCpu();
     Wrk.Result counted = bench.wrk("get", counts, 1, true, List.of(), d);
     CpuMeter.Usage countsCpu = bench.lastCpu();
@@ -128,10 +125,7 @@ final class CommentsScenario implements Scenario {
     double[] rawCount = new double[1];
     double raw1 = bench.metered(() -> rawInserts(bench, d, users, rawCount));
     CpuMeter.Usage rawCpu = bench.lastCpu();
-    Wrk.Result created;
-    try (AutoCloseable p = bench.profile("create")) {
-      created = bench.wrk("create", create, NEW_TARGETS, true, bodies, d);
-    }
+    Wrk.Result created = bench.profiled("create", () -> bench.wrk("create", create, NEW_TARGETS, true, bodies, d));
     CpuMeter.Usage createCpu = bench.lastCpu();
     double raw2 = rawInserts(bench, d, users, new double[1]);
     double raw = (raw1 + raw2) / 2;

@@ -92,11 +92,10 @@ final class LiveScenario implements Scenario {
         }
         bench.progress(String.format("posting %d comments, one every %d ms, to %d subscribers", bench.options().livePosts(),
             bench.options().liveInterval().toMillis(), opened));
-        try (AutoCloseable p = count == n ? bench.profile("live-fanout") : () -> { }) {
-          int subscribers = opened;
-          inflowSteps.put(count, broadcast(bench, inflow, subscribers, marker, i -> bench.createComment(TARGET,
-              "{\"body\":" + Bench.quote(text(i)) + "}", i % users, "live-" + System.nanoTime() + "-" + i)));
-        }
+        int subscribers = opened;
+        java.util.concurrent.Callable<Step> fanOut = () -> broadcast(bench, inflow, subscribers, marker, i -> bench.createComment(TARGET,
+            "{\"body\":" + Bench.quote(text(i)) + "}", i % users, "live-" + System.nanoTime() + "-" + i));
+        inflowSteps.put(count, count == n ? bench.profiled("live-fanout", fanOut) : fanOut.call());
         sample = inflow.sampleFrame();
         progressStep(bench, "Inflow", inflowSteps.get(count));
       }
@@ -137,7 +136,7 @@ final class LiveScenario implements Scenario {
         empty.path("threads").asInt(), withInflow.path("threads").asInt(), withBare.path("threads").asInt()));
 
     SvgChart latency = bench.report().chart("live-latency.svg", "Post → delivered latency by number of subscribers, Inflow vs a bare broadcast",
-        SvgChart.titled("Post → delivered latency to every subscriber, ms", "ms").logX("subscribers of one target (log scale)")
+        SvgChart.titled("Post → delivered latency to every subscriber, ms (log scale)", "ms").logX("subscribers of one target (log scale)").logY()
             .goal(50, "goal p99 50 ms"));
     for (int count : counts) {
       Step inflow = inflowSteps.get(count);
