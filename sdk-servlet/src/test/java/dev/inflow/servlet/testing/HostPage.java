@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code <inflow-comments>} whose attributes are the query parameters, e.g.
  * {@code /page?target=kb/travel&lang=de}. Two parameters are not attributes: {@code widget} is the
  * script URL (default {@code /inflow/inflow.js}); {@code csp=strict} sends a Content-Security-Policy
- * that allows no inline script or style, as a careful host would.
+ * that allows no inline script or style, as a careful host would (connections only to itself and to
+ * the widget's origin, over HTTP and WebSocket).
  *
  * <p>Map it at {@code /page/*}: {@code /page/host.js} is the page's own script, which counts the
  * {@code inflow-token-expired} events in {@code window.inflowTokenExpired}.
@@ -47,7 +48,8 @@ public final class HostPage extends HttpServlet {
     if ("strict".equals(request.getParameter("csp"))) {
       String widgetOrigin = widget.startsWith("http") ? " " + URI.create(widget).resolve("/").toString().replaceAll("/$", "") : "";
       response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'" + widgetOrigin
-          + "; style-src 'self'; connect-src 'self'" + widgetOrigin + "; img-src 'self' data:; object-src 'none'; base-uri 'none'");
+          + "; style-src 'self'; connect-src 'self'" + widgetOrigin + widgetOrigin.replace(" http", " ws")
+          + "; img-src 'self' data:; object-src 'none'; base-uri 'none'");
     }
     write(response, "text/html", """
         <!doctype html>
