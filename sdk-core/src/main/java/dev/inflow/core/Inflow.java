@@ -193,6 +193,9 @@ public final class Inflow implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("inflow");
     config.setJdbcUrl(url);
+    // Named, not looked up: DriverManager does not hand a driver in a web application's WEB-INF/lib
+    // to code of that application once another class loader registered the same driver first.
+    config.setDriverClassName(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
     if (b.jdbcUser != null) {
       config.setUsername(b.jdbcUser);
       config.setPassword(b.jdbcPassword);
