@@ -30,6 +30,10 @@ import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.spi.TargetResolver;
 import dev.inflow.core.spi.UserDirectory;
 import dev.inflow.core.target.Targets;
+import dev.inflow.core.tenant.Tenants;
+import dev.inflow.core.tenant.internal.DefaultTenants;
+import dev.inflow.core.transfer.Transfers;
+import dev.inflow.core.transfer.internal.DefaultTransfers;
 import dev.inflow.core.target.internal.TargetStore;
 import dev.inflow.core.user.Users;
 import dev.inflow.core.user.internal.UserStore;
@@ -70,6 +74,8 @@ public final class Inflow implements AutoCloseable {
   private final DefaultNotifications notifications;
   private final DefaultQuestions questions;
   private final Analytics analytics;
+  private final Tenants tenants;
+  private final Transfers transfers;
   private final HikariDataSource ownPool;
   private final ScheduledExecutorService maintenance;
   private final List<String> appliedMigrations;
@@ -94,6 +100,8 @@ public final class Inflow implements AutoCloseable {
       this.notifications = new DefaultNotifications(platform);
       this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications);
       this.analytics = new DefaultAnalytics(platform);
+      this.tenants = new DefaultTenants(platform);
+      this.transfers = new DefaultTransfers(platform);
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();
@@ -135,6 +143,16 @@ public final class Inflow implements AutoCloseable {
   /** @return figures for L&D teams and moderators */
   public Analytics analytics() {
     return analytics;
+  }
+
+  /** @return tenants, their token secrets and allowed origins (an operator's API) */
+  public Tenants tenants() {
+    return tenants;
+  }
+
+  /** @return imports from Disqus and WordPress, and tenant exports (an operator's API) */
+  public Transfers transfers() {
+    return transfers;
   }
 
   /** @return the log of every change, for live delivery */
@@ -215,6 +233,9 @@ public final class Inflow implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("inflow");
     config.setJdbcUrl(url);
+    // Named, not looked up: DriverManager does not hand a driver in a web application's WEB-INF/lib
+    // to code of that application once another class loader registered the same driver first.
+    config.setDriverClassName(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
     if (b.jdbcUser != null) {
       config.setUsername(b.jdbcUser);
       config.setPassword(b.jdbcPassword);

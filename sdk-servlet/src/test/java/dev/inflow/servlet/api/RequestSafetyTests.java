@@ -134,6 +134,7 @@ abstract class RequestSafetyTests extends ApiContract {
     Http.Response allowed = http().request("OPTIONS", path).header("Origin", "https://portal.example.com")
         .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization,content-type").send();
     assertThat(allowed.status()).isEqualTo(204);
+    assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://portal.example.com");
     assertThat(allowed.header("Access-Control-Allow-Methods")).contains("POST", "GET");
     assertThat(allowed.header("Access-Control-Allow-Headers")).contains("Authorization", "Idempotency-Key");
     assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();

@@ -63,9 +63,13 @@ public final class RequestHandler {
     } catch (Exception | StackOverflowError e) {
       reply = Problems.of(e);
     }
-    write(request, response, reply, path);
+    // Counted before the answer leaves, so that a client reading /metrics next sees this request.
     metrics.increment("inflow_http_requests_total", "HTTP requests answered", "route", routeLabel, "method", method,
         "status", reply.isHandled() ? "handled" : Integer.toString(reply.status()));
+    if (!reply.isHandled()) {
+      Exchange.discardUnread(request);
+    }
+    write(request, response, reply, path);
   }
 
   private Reply dispatch(HttpServletRequest request, HttpServletResponse response, Router.Match match, Route route) throws Exception {
@@ -81,6 +85,13 @@ public final class RequestHandler {
     } else {
       Authenticator.Identity identity = authenticator.authenticate(request);
       caller = identity.caller();
+      String origin = request.getHeader("Origin");
+      if (identity.bearer() && origin != null && !Authenticator.isSameOrigin(origin, request.getHeader("Host"))
+          && !cors.isAllowedFor(caller.tenantId(), origin)) {
+        // Each tenant names the sites that may embed it; another tenant's site may not use its tokens.
+        throw new HttpProblem(403, "origin-not-allowed", "Origin not allowed",
+            "pages on " + origin + " may not use the tokens of tenant '" + caller.tenantId() + "'; add the origin to the tenant's allowed origins");
+      }
       if (route.access() == Route.Access.WRITE) {
         authenticator.checkWrite(request, identity);
       } else {

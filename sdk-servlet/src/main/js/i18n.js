@@ -1,0 +1,99 @@
+// Message tables. A message is a string or, when it takes numbers or names, a function of them.
+// English is complete; other tables may leave keys out and English fills them in.
+
+const en = {
+  comments: 'Comments',
+  count: n => n + (n === '1' ? ' comment' : ' comments'),
+  sortBy: 'Sort by', oldest: 'Oldest', newest: 'Newest', top: 'Top',
+  label: 'Add a comment', replyLabel: name => 'Reply to ' + name, editLabel: 'Edit your comment',
+  post: 'Post', save: 'Save', cancel: 'Cancel', reply: 'Reply', edit: 'Edit', delete: 'Delete', flag: 'Flag',
+  react: 'Add a reaction',
+  help: 'Formatting help', helpItems: ['bold', 'italic', 'code', 'link', 'list', 'mention someone'],
+  tooMany: n => n + ' characters too many',
+  sending: 'Sending…', edited: 'edited', replyingTo: name => 'in reply to ' + name,
+  deleted: 'This comment was deleted', hidden: 'Hidden while a moderator reviews it',
+  confirmDelete: 'Delete this comment?', yesDelete: 'Yes, delete', no: 'No',
+  flagReason: 'Why should a moderator look at this?',
+  reasons: {spam: 'Spam', abuse: 'Abusive', 'off-topic': 'Off topic', other: 'Something else'},
+  sendFlag: 'Send to moderators', flagged: 'Thanks. A moderator will take a look.',
+  loadMore: 'Show more comments', moreReplies: 'Show more replies',
+  empty: 'No comments yet. Start the conversation.',
+  signIn: 'Sign in to comment.', signInToRead: 'Sign in to see the comments.',
+  posted: 'Your comment was posted.', saved: 'Your changes were saved.', removed: 'The comment was deleted.',
+  newComment: name => 'New comment from ' + name,
+  reconnecting: 'Offline — reconnecting…', paused: 'Live updates paused',
+  offline: 'You seem to be offline. Try again later.',
+  rateLimited: s => 'You are going a bit fast. Try again in ' + s + ' seconds.',
+  signInRequired: 'Please sign in again.',
+  forbidden: 'You are not allowed to do that here.',
+  notFound: 'This comment is gone, or you cannot see it.',
+  changed: 'Someone else changed this comment meanwhile. It was reloaded; check it and save again.',
+  conflict: 'This comment cannot be changed any more.',
+  tooLong: 'Your text is too long.',
+  invalid: detail => 'That did not work: ' + detail,
+  server: 'Something went wrong on our side. Try again soon.',
+};
+
+const de = {
+  comments: 'Kommentare',
+  count: n => n + (n === '1' ? ' Kommentar' : ' Kommentare'),
+  sortBy: 'Sortieren', oldest: 'Älteste', newest: 'Neueste', top: 'Beliebteste',
+  label: 'Kommentar schreiben', replyLabel: name => 'Antwort an ' + name, editLabel: 'Kommentar bearbeiten',
+  post: 'Senden', save: 'Speichern', cancel: 'Abbrechen', reply: 'Antworten', edit: 'Bearbeiten', delete: 'Löschen', flag: 'Melden',
+  react: 'Reaktion hinzufügen',
+  help: 'Formatierungshilfe', helpItems: ['fett', 'kursiv', 'Code', 'Link', 'Liste', 'jemanden erwähnen'],
+  tooMany: n => n + ' Zeichen zu viel',
+  sending: 'Wird gesendet…', edited: 'bearbeitet', replyingTo: name => 'Antwort an ' + name,
+  deleted: 'Dieser Kommentar wurde gelöscht', hidden: 'Ausgeblendet, bis die Moderation ihn prüft',
+  confirmDelete: 'Diesen Kommentar löschen?', yesDelete: 'Ja, löschen', no: 'Nein',
+  flagReason: 'Warum sollte die Moderation sich das ansehen?',
+  reasons: {spam: 'Spam', abuse: 'Beleidigend', 'off-topic': 'Themenfremd', other: 'Etwas anderes'},
+  sendFlag: 'An die Moderation senden', flagged: 'Danke. Die Moderation sieht sich das an.',
+  loadMore: 'Weitere Kommentare', moreReplies: 'Weitere Antworten',
+  empty: 'Noch keine Kommentare. Schreib den ersten.',
+  signIn: 'Melde dich an, um zu kommentieren.', signInToRead: 'Melde dich an, um die Kommentare zu sehen.',
+  posted: 'Dein Kommentar wurde veröffentlicht.', saved: 'Deine Änderungen wurden gespeichert.', removed: 'Der Kommentar wurde gelöscht.',
+  newComment: name => 'Neuer Kommentar von ' + name,
+  reconnecting: 'Offline – Verbindung wird wiederhergestellt…', paused: 'Live-Aktualisierung pausiert',
+  offline: 'Du scheinst offline zu sein. Versuche es später noch einmal.',
+  rateLimited: s => 'Etwas zu schnell. Versuche es in ' + s + ' Sekunden noch einmal.',
+  signInRequired: 'Bitte melde dich neu an.',
+  forbidden: 'Das darfst du hier nicht.',
+  notFound: 'Dieser Kommentar ist weg, oder du darfst ihn nicht sehen.',
+  changed: 'Jemand hat den Kommentar inzwischen geändert. Er wurde neu geladen; prüfe ihn und speichere erneut.',
+  conflict: 'Dieser Kommentar kann nicht mehr geändert werden.',
+  tooLong: 'Dein Text ist zu lang.',
+  invalid: detail => 'Das hat nicht geklappt: ' + detail,
+  server: 'Bei uns ging etwas schief. Versuche es gleich noch einmal.',
+};
+
+const tables = {en, de};
+const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+
+/**
+ * The messages and formats for an element: its `lang`, else the nearest ancestor's (normally
+ * `<html lang>`), else the browser's language; English when there is no table for it.
+ */
+export function i18n(el) {
+  const wanted = (el.closest('[lang]')?.lang || navigator.language || 'en').toLowerCase().split('-')[0];
+  const lang = tables[wanted] ? wanted : 'en';
+  const messages = {...en, ...tables[lang]};
+  const number = new Intl.NumberFormat(lang);
+  const relative = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
+  const exact = new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'});
+  return {
+    lang,
+    /** @return the message, numbers in it formatted for the language */
+    t: (key, ...args) => {
+      const m = messages[key];
+      return typeof m === 'function' ? m(...args.map(a => typeof a === 'number' ? number.format(a) : a)) : m;
+    },
+    num: n => number.format(n),
+    ago: iso => {
+      const s = (Date.parse(iso) - Date.now()) / 1000;
+      const [unit, size] = UNITS.find(([, size]) => Math.abs(s) >= size) || ['second', 1];
+      return relative.format(unit === 'second' ? 0 : Math.trunc(s / size), unit);
+    },
+    exact: iso => exact.format(new Date(iso)),
+  };
+}
