@@ -2,7 +2,7 @@
 import {Api, ApiError, uuid} from './api.js';
 import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {avatar, base, explain, h, sheet, stamp, template, uid} from './ui.js';
+import {avatar, base, define, explain, h, sheet, stamp, template, uid} from './ui.js';
 
 /** Replies indent this many levels; deeper ones line up with the last level and say whom they answer. */
 const LEVELS = 4;
@@ -507,3 +507,5 @@ export class InflowComments extends HTMLElement {
     }
   }
 }
+
+define('inflow-comments', InflowComments);

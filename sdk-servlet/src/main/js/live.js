@@ -60,7 +60,7 @@ class Channel {
     Object.assign(this, {base, ticketed, done, ac: new AbortController()});
     const wake = () => !this.conn && this.timer && this.connect();
     const {signal} = this.ac;
-    addEventListener('online', wake, {signal});
+    window.addEventListener('online', wake, {signal});
     document.addEventListener('visibilitychange', () => document.hidden || wake(), {signal});
     this.ticker = setInterval(() => this.tick(), IDLE / 2);
     queueMicrotask(() => this.connect());

@@ -2,6 +2,8 @@ package dev.inflow.core;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.inflow.core.analytics.Analytics;
+import dev.inflow.core.analytics.internal.DefaultAnalytics;
 import dev.inflow.core.comment.Comments;
 import dev.inflow.core.comment.internal.DefaultComments;
 import dev.inflow.core.delivery.DeadLetters;
@@ -14,6 +16,7 @@ import dev.inflow.core.feed.FeedSettings;
 import dev.inflow.core.feed.Feeds;
 import dev.inflow.core.feed.Follows;
 import dev.inflow.core.feed.internal.FeedModule;
+import dev.inflow.core.internal.OwnedTargets;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.Threads;
 import dev.inflow.core.internal.db.Database;
@@ -23,10 +26,20 @@ import dev.inflow.core.internal.jobs.Jobs;
 import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
+import dev.inflow.core.notification.Notifications;
+import dev.inflow.core.notification.internal.DefaultNotifications;
+import dev.inflow.core.question.Experts;
+import dev.inflow.core.question.QuestionSettings;
+import dev.inflow.core.question.Questions;
+import dev.inflow.core.question.internal.DefaultQuestions;
 import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.spi.TargetResolver;
 import dev.inflow.core.spi.UserDirectory;
 import dev.inflow.core.target.Targets;
+import dev.inflow.core.tenant.Tenants;
+import dev.inflow.core.tenant.internal.DefaultTenants;
+import dev.inflow.core.transfer.Transfers;
+import dev.inflow.core.transfer.internal.DefaultTransfers;
 import dev.inflow.core.target.internal.TargetStore;
 import dev.inflow.core.user.Users;
 import dev.inflow.core.user.internal.UserStore;
@@ -72,6 +85,11 @@ public final class Inflow implements AutoCloseable {
   private final FeedModule feed;
   private final Webhooks webhooks;
   private final DeadLetters deadLetters;
+  private final DefaultNotifications notifications;
+  private final DefaultQuestions questions;
+  private final Analytics analytics;
+  private final Tenants tenants;
+  private final Transfers transfers;
   private final HikariDataSource ownPool;
   private final ScheduledExecutorService maintenance;
   private final List<String> appliedMigrations;
@@ -86,10 +104,11 @@ public final class Inflow implements AutoCloseable {
       UserStore users = new UserStore(db, b.userDirectory, b.clock);
       EventStore events = new EventStore(db, b.clock);
       Metrics metrics = new Metrics();
-      this.platform = new Platform(db, b.clock, b.limits, b.accessPolicy, new RateLimiter(b.clock, b.limits),
+      OwnedTargets access = new OwnedTargets(b.accessPolicy);
+      this.platform = new Platform(db, b.clock, b.limits, access, new RateLimiter(b.clock, b.limits),
           events, users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
           metrics, new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
-          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock));
+          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock), access);
       this.eventRetention = b.eventRetention;
       this.feed = new FeedModule(platform, b.feedSettings);
       if (b.xapiSettings != null) {
@@ -98,6 +117,11 @@ public final class Inflow implements AutoCloseable {
       this.webhooks = new DefaultWebhooks(platform, b.webhookSettings);
       this.deadLetters = new DefaultDeadLetters(platform);
       this.comments = new DefaultComments(platform, feed.commentHook());
+      this.notifications = new DefaultNotifications(platform);
+      this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications);
+      this.analytics = new DefaultAnalytics(platform);
+      this.tenants = new DefaultTenants(platform);
+      this.transfers = new DefaultTransfers(platform);
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();
@@ -141,6 +165,36 @@ public final class Inflow implements AutoCloseable {
     return deadLetters;
   }
 
+  /** @return ask an expert: questions, answers, votes, tags, the community-manager view */
+  public Questions questions() {
+    return questions;
+  }
+
+  /** @return who knows what: the experts directory questions are routed through */
+  public Experts experts() {
+    return questions.experts();
+  }
+
+  /** @return each user's notifications */
+  public Notifications notifications() {
+    return notifications;
+  }
+
+  /** @return figures for L&D teams and moderators */
+  public Analytics analytics() {
+    return analytics;
+  }
+
+  /** @return tenants, their token secrets and allowed origins (an operator's API) */
+  public Tenants tenants() {
+    return tenants;
+  }
+
+  /** @return imports from Disqus and WordPress, and tenant exports (an operator's API) */
+  public Transfers transfers() {
+    return transfers;
+  }
+
   /** @return the log of every change, for live delivery */
   public EventLog events() {
     return platform.events();
@@ -156,7 +210,10 @@ public final class Inflow implements AutoCloseable {
     return platform.targets();
   }
 
-  /** @return the host's access policy in effect */
+  /**
+   * @return the access policy in effect: the host's, except for target keys Inflow's features own
+   *     ({@code question:{id}}, {@code answer:{id}}), which follow what they belong to
+   */
   public AccessPolicy accessPolicy() {
     return platform.accessPolicy();
   }
@@ -181,6 +238,7 @@ public final class Inflow implements AutoCloseable {
   public void close() {
     maintenance.shutdownNow();
     platform.hub().close();
+    questions.close();
     if (ownPool != null) {
       ownPool.close();
     }
@@ -226,6 +284,9 @@ public final class Inflow implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("inflow");
     config.setJdbcUrl(url);
+    // Named, not looked up: DriverManager does not hand a driver in a web application's WEB-INF/lib
+    // to code of that application once another class loader registered the same driver first.
+    config.setDriverClassName(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
     if (b.jdbcUser != null) {
       config.setUsername(b.jdbcUser);
       config.setPassword(b.jdbcPassword);
@@ -283,6 +344,7 @@ public final class Inflow implements AutoCloseable {
     private FeedSettings feedSettings;
     private XapiSettings xapiSettings;
     private WebhookSettings webhookSettings;
+    private QuestionSettings questionSettings;
 
     private Builder() {}
 
@@ -421,6 +483,19 @@ public final class Inflow implements AutoCloseable {
     }
 
     /**
+     * How questions are routed and escalated and which tags people may use (default:
+     * {@link QuestionSettings#defaults()}: 3 experts per step, 4-hour deadlines in calendar time,
+     * one round of further experts before the tag's community manager, new tags allowed).
+     */
+    public Builder questions(QuestionSettings settings) {
+      if (questionSettings != null) {
+        throw new IllegalStateException("questions was already set to " + questionSettings);
+      }
+      this.questionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
      * Connects, migrates the schema and starts background work.
      *
      * @throws InflowException saying what to fix when the database cannot be used
@@ -431,6 +506,9 @@ public final class Inflow implements AutoCloseable {
       }
       if (webhookSettings == null) {
         webhookSettings = WebhookSettings.defaults();
+      }
+      if (questionSettings == null) {
+        questionSettings = QuestionSettings.defaults();
       }
       return new Inflow(this);
     }

@@ -354,9 +354,12 @@ public final class DefaultComments implements Comments {
     }
     if (!missing.isEmpty()) {
       Map<String, Long> loaded = new HashMap<>();
-      platform.db().read(sql -> sql.list("SELECT target_key, COUNT(*) AS n FROM inflow_comment WHERE tenant_id = ? AND target_key IN ("
-          + Sql.placeholders(missing) + ") AND deleted_at IS NULL AND status = 'VISIBLE' GROUP BY target_key",
-          row -> loaded.put(row.string("target_key"), row.longValue("n")), Sql.params(missing, caller.tenantId())));
+      List<Object> params = new ArrayList<>(missing);
+      params.add(caller.tenantId());
+      platform.db().read(sql -> sql.list("SELECT c.target_key, COUNT(*) AS n FROM " + Sql.valuesTable(missing.size(), "VARCHAR(200)", "k", "target_key")
+          + " JOIN inflow_comment c ON c.tenant_id = ? AND c.target_key = k.target_key"
+          + " WHERE c.deleted_at IS NULL AND c.status = 'VISIBLE' GROUP BY c.target_key",
+          row -> loaded.put(row.string("target_key"), row.longValue("n")), params.toArray()));
       for (String key : missing) {
         long n = loaded.getOrDefault(key, 0L);
         counts.put(caller.tenantId() + "|" + key, n);
