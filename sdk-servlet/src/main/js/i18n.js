@@ -47,6 +47,24 @@ const en = {
     verified: () => '{who} verified an answer to {target}',
   },
   act: () => '{who} {verb} {object}', actOn: () => '{who} {verb} {object} on {target}',
+  // <inflow-ask>
+  qHeading: 'Ask an expert', qSignIn: 'Sign in to ask the experts.',
+  qForYou: 'Questions for you', qMine: 'My questions', qAbout: 'About this page',
+  qTitle: 'Your question', qBody: 'Details (optional)', qTags: 'Tags', qAddTag: 'Add a tag', qTagHint: 'Enter or comma adds it.',
+  qRemoveTag: tag => 'Remove tag ' + tag, qTooManyTags: n => 'At most ' + n + ' tags.', qAnonymous: 'Ask anonymously',
+  qAsk: 'Ask', qNeedTitle: 'Please write your question first.', qNeedTag: 'Add at least one tag, so the right experts see it.',
+  qSimilar: 'Already asked — maybe one of these answers it:',
+  qAsked: n => n === '0' ? 'Your question was posted.' : 'Your question was posted and sent to ' + n + (n === '1' ? ' expert.' : ' experts.'),
+  qAnswered: 'Your answer was posted.',
+  qEmpty: {'for-me': 'Nothing waiting for you.', mine: 'You have not asked anything yet.', about: 'No questions about this page yet.'},
+  qStatus: {open: 'open', answered: 'answered', accepted: 'solved', closed: 'closed'},
+  qAnswers: n => n + (n === '1' ? ' answer' : ' answers'), qGone: 'This question is gone, or you cannot see it.',
+  qYourAnswer: 'Your answer', qAnswer: 'Post answer', qAnonymousAuthor: 'anonymous', qBack: 'All questions',
+  qRouted: n => 'Sent to ' + n + (n === '1' ? ' expert' : ' experts') + ' for its tags.',
+  qUp: 'Helpful', qDown: 'Not helpful', qScore: 'Score',
+  qAccepted: 'Accepted', qVerified: name => 'Verified' + (name ? ' by ' + name : ''),
+  qAccept: 'Accept this answer', qUnaccept: 'Withdraw acceptance', qVerify: 'Verify', qUnverify: 'Withdraw verification',
+  qAcceptedNow: 'Answer accepted. Thanks for closing the loop!', qVerifiedNow: 'Answer verified.',
 };
 
 const de = {
@@ -98,6 +116,25 @@ const de = {
     verified: many => '{who} ' + (many ? 'haben' : 'hat') + ' eine Antwort auf {target} bestätigt',
   },
   act: () => '{who}: {verb} {object}', actOn: () => '{who}: {verb} {object} ({target})',
+  // <inflow-ask>
+  qHeading: 'Frag die Fachleute', qSignIn: 'Melde dich an, um Fachleute zu fragen.',
+  qForYou: 'Fragen an dich', qMine: 'Meine Fragen', qAbout: 'Zu dieser Seite',
+  qTitle: 'Deine Frage', qBody: 'Details (optional)', qTags: 'Schlagwörter', qAddTag: 'Schlagwort hinzufügen',
+  qTagHint: 'Eingabe oder Komma fügt es hinzu.', qRemoveTag: tag => 'Schlagwort ' + tag + ' entfernen',
+  qTooManyTags: n => 'Höchstens ' + n + ' Schlagwörter.', qAnonymous: 'Anonym fragen',
+  qAsk: 'Fragen', qNeedTitle: 'Schreib zuerst deine Frage.', qNeedTag: 'Füge mindestens ein Schlagwort hinzu, damit die richtigen Leute sie sehen.',
+  qSimilar: 'Schon gefragt – vielleicht beantwortet eine davon deine Frage:',
+  qAsked: n => n === '0' ? 'Deine Frage wurde gestellt.' : 'Deine Frage wurde gestellt und an ' + n + (n === '1' ? ' Person' : ' Personen') + ' mit Fachwissen geschickt.',
+  qAnswered: 'Deine Antwort wurde veröffentlicht.',
+  qEmpty: {'for-me': 'Nichts wartet auf dich.', mine: 'Du hast noch nichts gefragt.', about: 'Noch keine Fragen zu dieser Seite.'},
+  qStatus: {open: 'offen', answered: 'beantwortet', accepted: 'gelöst', closed: 'geschlossen'},
+  qAnswers: n => n + (n === '1' ? ' Antwort' : ' Antworten'), qGone: 'Diese Frage ist weg, oder du darfst sie nicht sehen.',
+  qYourAnswer: 'Deine Antwort', qAnswer: 'Antwort senden', qAnonymousAuthor: 'anonym', qBack: 'Alle Fragen',
+  qRouted: n => 'An ' + n + (n === '1' ? ' Person' : ' Personen') + ' mit Fachwissen zu den Schlagwörtern geschickt.',
+  qUp: 'Hilfreich', qDown: 'Nicht hilfreich', qScore: 'Bewertung',
+  qAccepted: 'Angenommen', qVerified: name => 'Bestätigt' + (name ? ' von ' + name : ''),
+  qAccept: 'Diese Antwort annehmen', qUnaccept: 'Annahme zurückziehen', qVerify: 'Bestätigen', qUnverify: 'Bestätigung zurückziehen',
+  qAcceptedNow: 'Antwort angenommen. Danke fürs Abschließen!', qVerifiedNow: 'Antwort bestätigt.',
 };
 
 const tables = {en, de};
