@@ -45,6 +45,17 @@ record BusinessPage(String path, String targetKey, String title, String section,
       page("/courses/java-101", JAVA_101, "Java 101: modern Java for developers", "Learning",
           "Four half-days from toolchain to records, with exercises.", "java-101.html"));
 
+  /** @return the tags a question asked on this page starts with, so that it reaches the page's experts */
+  String askTags() {
+    return switch (targetKey) {
+      case TRAVEL_POLICY -> "travel";
+      case VPN_SETUP -> "vpn";
+      case ORDER_4711 -> "orders";
+      case JAVA_101 -> "java";
+      default -> "";
+    };
+  }
+
   /** @return the page at this path, if the portal has one */
   static Optional<BusinessPage> at(String path) {
     return ALL.stream().filter(p -> p.path.equals(path)).findFirst();

@@ -14,7 +14,7 @@ final class DemoUsers {
   static final User ANA = User.builder("ana").name("Ana Lima").build();
   static final User BEN = User.builder("ben").name("Ben Okafor").roles(Role.EXPERT).expertise(List.of("vpn", "travel")).build();
   static final User CARLA = User.builder("carla").name("Carla Rossi").roles(Role.MODERATOR).build();
-  static final User DEV = User.builder("dev").name("Dev Patel").build();
+  static final User DEV = User.builder("dev").name("Dev Patel").roles(Role.EXPERT).expertise(List.of("java")).build();
   static final User ERIN = User.builder("erin").name("Erin Meyer").roles(Role.ADMIN).build();
 
   /** Everyone, in the order of the user switcher. */

@@ -96,7 +96,7 @@ public final class IntranetDemo implements AutoCloseable {
       IntranetDemo demo = new IntranetDemo(inflow, jetty);
       try {
         if (fresh) {
-          Seed.run(settings.inflowBuilder(), demo.baseUrl());
+          Seed.run(settings.inflowBuilder(), inflow, demo.baseUrl());
         }
       } catch (RuntimeException e) {
         jetty.close();

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The portal's HTML. Pages load the Inflow widget with one module script and place one
- * {@code <inflow-comments>} element; there is no other script and no inline style, so the strict
- * Content-Security-Policy of the portal holds.
+ * {@code <inflow-comments>} element and one {@code <inflow-ask>}; there is no other script and no
+ * inline style, so the strict Content-Security-Policy of the portal holds.
  */
 final class Layout {
   static final String WIDGET_SCRIPT = "/inflow/inflow.js";
@@ -35,6 +35,11 @@ final class Layout {
             <p>This is a made-up company intranet with <strong>Inflow</strong> built in: every business page below
               has its own discussion, right where the work is. Open one, read what colleagues asked, add your own
               comment, then switch to another person in the header to answer it.</p>
+            <p>Questions go to the colleagues who know: ask one below or on a business page, then switch to the expert
+              for its tag (Ben for travel and VPN, Dev for Java) and find it waiting under <em>Questions for you</em>.</p>
+          </section>
+          <section class="discussion" aria-label="Ask an expert">
+            <inflow-ask></inflow-ask>
           </section>
           <h2 class="list-title">Business pages</h2>
           <ul class="cards">
@@ -56,8 +61,12 @@ final class Layout {
             <inflow-comments target="%s" title="%s"></inflow-comments>
             <noscript><p>The discussion needs JavaScript.</p></noscript>
           </section>
+          <section class="discussion" aria-label="Ask an expert">
+            <inflow-ask target="%s" title="%s" tags="%s"></inflow-ask>
+          </section>
         """.formatted(Html.escape(page.section()), Html.escape(page.title()), page.contentHtml(),
-        Html.escape(page.targetKey()), Html.escape(page.title()));
+        Html.escape(page.targetKey()), Html.escape(page.title()), Html.escape(page.targetKey()), Html.escape(page.title()),
+        Html.escape(page.askTags()));
     return document(page.title(), page.path(), user, main);
   }
 

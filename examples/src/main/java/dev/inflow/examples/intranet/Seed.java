@@ -1,6 +1,7 @@
 package dev.inflow.examples.intranet;
 
 import dev.inflow.core.Caller;
+import dev.inflow.core.ConflictException;
 import dev.inflow.core.Inflow;
 import dev.inflow.core.InflowException;
 import dev.inflow.core.StorageUnavailableException;
@@ -8,21 +9,30 @@ import dev.inflow.core.User;
 import dev.inflow.core.comment.Comment;
 import dev.inflow.core.comment.NewComment;
 import dev.inflow.core.comment.Reaction;
+import dev.inflow.core.question.Answer;
+import dev.inflow.core.question.NewQuestion;
+import dev.inflow.core.question.Question;
+import dev.inflow.core.question.Vote;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Fills a fresh database with the conversations a visitor should find: questions on the travel
  * policy answered by the travel expert, a hand-over on an order, tips on a course, a fixed VPN
- * problem. Everything goes through the public core API, as a host's own import would.
+ * problem; and for "ask an expert", Carla declared the orders expert by an administrator, a VPN
+ * question solved by Ben, a travel question he answered, and a Java question still waiting for
+ * Dev. Everything goes through the public core API, as a host's own import would.
  *
  * <p>The comments are written by a second {@link Inflow} on the same database whose clock is set
  * back for each one, so that the threads look like they grew over the past week rather than in
- * the second the demo started.
+ * the second the demo started. The questions go through the running demo's own Inflow instead:
+ * its similar-question index is its own (on H2, one per Inflow in a process), and questions
+ * written by another instance would not be suggested until the demo restarts.
  */
 final class Seed {
   private static final int ATTEMPTS = 3;
@@ -30,12 +40,14 @@ final class Seed {
   private final Inflow inflow;
   private final String baseUrl;
 
+  private final String keyPrefix;
   private int posts;
 
-  private Seed(SeedClock clock, Inflow inflow, String baseUrl) {
+  private Seed(SeedClock clock, Inflow inflow, String baseUrl, String keyPrefix) {
     this.clock = clock;
     this.inflow = inflow;
     this.baseUrl = baseUrl;
+    this.keyPrefix = keyPrefix;
   }
 
   /**
@@ -52,17 +64,19 @@ final class Seed {
    * and reactions are idempotent, so a second pass completes the first without duplicates.
    *
    * @param seeding an Inflow builder on the demo's database, not yet built
+   * @param live the running demo's Inflow, which asks and answers the sample questions
    * @param baseUrl e.g. {@code http://localhost:8080}, for the targets' links
    * @throws InflowException saying how to start over when the database keeps failing
    */
-  static void run(Inflow.Builder seeding, String baseUrl) {
+  static void run(Inflow.Builder seeding, Inflow live, String baseUrl) {
     SeedClock clock = new SeedClock(Clock.systemUTC().instant());
     // No background jobs here: they would run on the seed's clock, days in the past.
     try (Inflow inflow = seeding.clock(clock).maxPoolSize(4).runBackgroundJobs(false).build()) {
       for (int attempt = 1; ; attempt++) {
         try {
           clock.restart();
-          new Seed(clock, inflow, baseUrl).conversations();
+          new Seed(clock, inflow, baseUrl, "demo-seed-").conversations();
+          new Seed(clock, live, baseUrl, "demo-seed-question-").questions();
           return;
         } catch (StorageUnavailableException e) {
           if (attempt == ATTEMPTS) {
@@ -86,6 +100,9 @@ final class Seed {
     BusinessPage vpn = page(BusinessPage.VPN_SETUP);
     BusinessPage order = page(BusinessPage.ORDER_4711);
     BusinessPage course = page(BusinessPage.JAVA_101);
+
+    // Ben (travel, vpn) and Dev (java) have expertise in their profiles; an administrator adds Carla for orders.
+    inflow.experts().declare(caller(erin), carla.id(), List.of("orders"));
 
     clock.ago(Duration.ofDays(8).plusHours(4));
     Comment hotel = post(dev, travel, "Does the €160 hotel cap apply to conference hotels too? The venue hotel for the "
@@ -164,6 +181,48 @@ final class Seed {
     reply(dev, java201, "Count me in.");
   }
 
+  /** Questions routed to the experts of their tags, asked just now: one solved, one answered, one still waiting. */
+  private void questions() {
+    User ana = DemoUsers.ANA;
+    User ben = DemoUsers.BEN;
+    User dev = DemoUsers.DEV;
+    User erin = DemoUsers.ERIN;
+    Question reauth = ask(dev, NewQuestion.of("Secure Connect asks for my password every morning",
+        "Since the update last week the VPN client forgets my sign-in overnight. Is there a setting to keep it?", List.of("vpn"))
+        .about(BusinessPage.VPN_SETUP));
+    Answer remember = answer(ben, reauth, "That is the new policy: sessions end after 12 hours. Tick **Remember this device** on the "
+        + "sign-in page and the client only asks for your second factor once a week.");
+    alreadyDoneCounts(() -> inflow.questions().vote(caller(erin), remember.id(), Vote.UP));
+    alreadyDoneCounts(() -> inflow.questions().accept(caller(dev), remember.id()));
+
+    Question taxi = ask(ana, NewQuestion.of("Can I expense a taxi to the airport for a 6 am flight?",
+        "The first train would get me there too late. Does the travel policy allow a taxi, and is there a limit?", List.of("travel"))
+        .about(BusinessPage.TRAVEL_POLICY));
+    answer(ben, taxi, "Yes: when no public transport gets you there in time, a taxi is fine. Keep the receipt; anything above "
+        + "€80 needs a note in the claim saying why.");
+
+    ask(ben, NewQuestion.of("Which JDK should the exercises of Java 101 use?",
+        "A participant has JDK 11 installed. Do the exercises need 17, or does 21 work as well?", List.of("java"))
+        .about(BusinessPage.JAVA_101));
+  }
+
+  /** A vote or an acceptance that a failed earlier pass of the seed already made is refused as a conflict: that is fine. */
+  private static void alreadyDoneCounts(Runnable step) {
+    try {
+      step.run();
+    } catch (ConflictException e) {
+      // done by the earlier pass
+    }
+  }
+
+  private Question ask(User asker, NewQuestion question) {
+    return inflow.questions().ask(caller(asker), question, nextKey()).value();
+  }
+
+  private Answer answer(User expert, Question question, String body) {
+    return inflow.questions().answer(caller(expert), question.id(), body, nextKey()).value();
+  }
+
   private Comment post(User author, BusinessPage page, String body) {
     NewComment comment = NewComment.of(body).onTarget(page.title(), baseUrl + page.path());
     return inflow.comments().create(caller(author), page.targetKey(), comment, nextKey()).value();
@@ -175,7 +234,7 @@ final class Seed {
 
   /** The same post gets the same key on every pass of the seed. */
   private Optional<String> nextKey() {
-    return Optional.of("demo-seed-" + (++posts));
+    return Optional.of(keyPrefix + (++posts));
   }
 
   private static void pause(int attempt) {

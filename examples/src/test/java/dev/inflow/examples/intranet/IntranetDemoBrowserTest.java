@@ -6,9 +6,13 @@ import dev.inflow.core.Caller;
 import dev.inflow.core.PageRequest;
 import dev.inflow.core.comment.Comment;
 import dev.inflow.core.comment.CommentSort;
+import dev.inflow.core.question.Question;
+import dev.inflow.core.question.QuestionQuery;
+import dev.inflow.core.question.QuestionStatus;
 import dev.inflow.core.testing.TestDatabase;
 import dev.inflow.servlet.Settings;
 import dev.inflow.servlet.testing.Browser;
+import dev.inflow.servlet.widget.AskWidget;
 import dev.inflow.servlet.widget.CommentsWidget;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +101,44 @@ class IntranetDemoBrowserTest {
       browser.driver().navigate().refresh();
       comments = new CommentsWidget(browser);
       assertThat(comments.comment(QUESTION).findElement(By.cssSelector(".replies")).getText()).contains(ANSWER);
+      assertThat(violations(browser.console())).as("console messages about the page's CSP").isEmpty();
+    }
+  }
+
+  @Test
+  void anaAsksFromThePolicyPageBenFindsItWaitingForHimAnswersAndAnaAccepts() throws Exception {
+    String asked = "Is a hotel near the airport allowed before an early flight?";
+    String answered = "Yes, when the flight leaves before 07:00 the night before counts as a travel day.";
+    try (IntranetDemo demo = start(); Browser browser = Browser.start()) {
+      AskWidget ask = AskWidget.open(browser, demo.baseUrl() + "/policies/travel");
+      assertThat(ask.chips()).as("the page's tag is preset").containsExactly("travel");
+
+      ask.typeTitle("taxi to the airport");
+      assertThat(ask.similar()).as("suggestions while typing").contains("Can I expense a taxi to the airport for a 6 am flight?");
+      ask.ask(asked, "My flight to Oslo leaves at 06:10.");
+      assertThat(ask.status()).isEqualTo("Your question was posted and sent to 1 expert.");
+      assertThat(ask.find("[part=question-title]").getText()).isEqualTo(asked);
+
+      switchTo(browser, "ben");
+      ask = new AskWidget(browser);
+      ask.loaded();
+      ask.open(asked);
+      ask.answer(answered);
+      ask.answerItem(answered);
+      assertThat(ask.status()).isEqualTo("Your answer was posted.");
+
+      switchTo(browser, "ana");
+      ask = new AskWidget(browser);
+      ask.tab("My questions");
+      ask.open(asked);
+      ask.button(answered, "Accept this answer").click();
+      assertThat(ask.status()).isEqualTo("Answer accepted. Thanks for closing the loop!");
+      assertThat(ask.answerItem(answered).getText()).contains("✓ Accepted");
+
+      Question onServer = browser.await(d -> demo.inflow().questions().list(Caller.of(Caller.DEFAULT_TENANT, DemoUsers.ANA),
+          QuestionQuery.all().in(QuestionQuery.Scope.MINE), PageRequest.first(10)).items().stream()
+          .filter(q -> q.title().equals(asked) && q.status() == QuestionStatus.ACCEPTED).findFirst().orElse(null));
+      assertThat(onServer.routedTo()).containsExactly("ben");
       assertThat(violations(browser.console())).as("console messages about the page's CSP").isEmpty();
     }
   }

@@ -64,7 +64,7 @@ class IntranetDemoTest {
   void anotherPassOfTheSeedAfterAFailureAddsNoDuplicates() throws Exception {
     String url = TestDatabase.freshUrl();
     try (IntranetDemo demo = start(url)) {
-      Seed.run(Settings.load(Settings.Source.of(Map.of("INFLOW_JDBC_URL", url))).inflowBuilder(), demo.baseUrl());
+      Seed.run(Settings.load(Settings.Source.of(Map.of("INFLOW_JDBC_URL", url))).inflowBuilder(), demo.inflow(), demo.baseUrl());
 
       Http http = new Http(demo.baseUrl());
       http.get("/").send();
@@ -72,6 +72,7 @@ class IntranetDemoTest {
           .get("counts").toString()).isEqualTo("{\"kb/travel-policy\":6,\"order:4711\":3,\"course:java-101\":4,\"kb/vpn-setup\":4}");
       JsonNode answer = http.get(TRAVEL_COMMENTS).send().json().get("items").get(1);
       assertThat(answer.get("reactions").get("👍").asInt()).isEqualTo(2);
+      assertThat(http.get("/inflow/api/v1/questions").send().json().get("items")).as("the sample questions, once each").hasSize(3);
     }
   }
 
