@@ -104,6 +104,13 @@ final class LuceneSimilarSearch implements SimilarSearch {
   private final Object writes = new Object();
   private volatile boolean dirty;
   private volatile boolean stale;
+  /**
+   * Changes written since the searchers last reopened. Reopening flushes a segment, so it waits for
+   * the next search rather than following every change: asking many questions in a row (an import,
+   * a busy hour) then costs one reopen, not one small segment per question, and a search still sees
+   * every change committed before it began.
+   */
+  private volatile boolean unseen;
 
   private LuceneSimilarSearch(Database db, Directory directory, IndexWriter writer, Analyzer analyzer) throws IOException {
     this.db = db;
@@ -187,6 +194,10 @@ final class LuceneSimilarSearch implements SimilarSearch {
       query.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("tag", tag))), TAG_BONUS), Occur.SHOULD);
     }
     try {
+      if (unseen) {
+        unseen = false;
+        searchers.maybeRefreshBlocking();
+      }
       IndexSearcher searcher = searchers.acquire();
       try {
         TopDocs top = searcher.search(query.build(), limit);
@@ -224,7 +235,7 @@ final class LuceneSimilarSearch implements SimilarSearch {
         } else {
           writer.deleteDocuments(key);
         }
-        searchers.maybeRefreshBlocking();
+        unseen = true;
         dirty = true;
       } catch (IOException e) {
         // The question is committed; the index is a copy. Rebuild it from the table at the next commit tick.
