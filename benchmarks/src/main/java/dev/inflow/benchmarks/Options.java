@@ -50,7 +50,7 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
         case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, "--seconds 15"));
         case "--scale" -> scale = list(value(args, ++i, "--scale 1000,10000,100000,1000000")).stream().map(Integer::parseInt).toList();
         case "--help", "-h" -> {
-          System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling]"
+          System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling,similar]"
               + " [--live-connections N] [--scale 1000,10000,...] [--seconds N (per measured step, e.g. for longer profiles)]");
           System.exit(0);
         }

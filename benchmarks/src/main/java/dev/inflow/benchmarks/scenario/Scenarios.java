@@ -11,7 +11,7 @@ public final class Scenarios {
 
   /** @return every runnable scenario, in run order */
   public static List<Scenario> all() {
-    return List.of(new CommentsScenario(), new LiveScenario(), new ScalingScenario());
+    return List.of(new CommentsScenario(), new LiveScenario(), new ScalingScenario(), new SimilarScenario());
   }
 
   /**
@@ -20,8 +20,6 @@ public final class Scenarios {
    */
   public static List<Planned> planned() {
     return List.of(
-        new Planned("Similar-question look-up at 100k questions (`GET /api/v1/questions/similar?q=`, ratio to health)",
-            "questions are not on main yet"),
         new Planned("Home feed page at 1M activities (`GET /api/v1/feed`, p99 ratio to a primary-key look-up; goal ≤ 5×)",
             "feeds are not on main yet"),
         new Planned("Waline (`@waline/vercel`, Node + SQLite) side by side: list and create throughput and p99 (goal ≥ 50×)",

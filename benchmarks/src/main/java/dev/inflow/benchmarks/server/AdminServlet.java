@@ -1,8 +1,12 @@
 package dev.inflow.benchmarks.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inflow.benchmarks.SampleQuestions;
 import dev.inflow.benchmarks.SampleText;
+import dev.inflow.core.Caller;
 import dev.inflow.core.Inflow;
+import dev.inflow.core.User;
+import dev.inflow.core.question.NewQuestion;
 import dev.inflow.core.internal.db.Dialect;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +40,10 @@ import javax.sql.DataSource;
  *       straight into {@code inflow_comment} (multi-row INSERTs, the HTML rendered once by Inflow's
  *       own Markdown renderer), so that a million rows take a minute instead of an hour of API calls;
  *   <li>{@code POST users?count=} adds the bench users' profiles;
+ *   <li>{@code POST questions?from=&count=&threads=} asks questions number {@code from} to
+ *       {@code from + count - 1} of {@link SampleQuestions} through Inflow's own API in
+ *       this process (not SQL: the similar-question index, Lucene on H2, learns of questions as they
+ *       are asked), each by a different user so that the per-user write limit never applies;
  *   <li>{@code POST jdbc-insert?threads=&millis=} the raw JDBC baseline of comment creation: each
  *       thread loops {take a pooled connection, INSERT one comment row, commit} on Inflow's own pool;
  *   <li>{@code GET memory} heap after full GCs, direct buffers, RSS, threads;
@@ -84,6 +92,7 @@ final class AdminServlet extends HttpServlet {
         case "POST seed" -> seed(request.getParameter("prefix"), intParam(request, "from"), intParam(request, "targets"),
             intParam(request, "perTarget"), intParam(request, "users"));
         case "POST users" -> users(intParam(request, "count"));
+        case "POST questions" -> questions(intParam(request, "from"), intParam(request, "count"), intParam(request, "threads"));
         case "POST jdbc-insert" -> jdbcInsert(intParam(request, "threads"), intParam(request, "millis"), request.getParameter("target"),
             intParam(request, "users"));
         case "GET memory" -> memory();
@@ -158,6 +167,32 @@ final class AdminServlet extends HttpServlet {
       }
       ps.executeUpdate();
     }
+  }
+
+  private Map<String, Object> questions(int from, int count, int threads) throws InterruptedException {
+    long started = System.nanoTime();
+    AtomicLong next = new AtomicLong(from);
+    LongAdder failed = new LongAdder();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker = new Thread(() -> {
+        for (long i = next.getAndIncrement(); i < from + count; i = next.getAndIncrement()) {
+          SampleQuestions.Question q = SampleQuestions.question((int) i);
+          Caller asker = Caller.of(Caller.DEFAULT_TENANT, User.of("asker" + i, SampleText.name((int) i)));
+          try {
+            inflow.questions().ask(asker, NewQuestion.of(q.title(), q.body(), q.tags()), Optional.of("bench-q-" + i));
+          } catch (RuntimeException e) {
+            failed.increment();
+          }
+        }
+      }, "bench-ask-" + t);
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    return Map.of("asked", count - failed.sum(), "failed", failed.sum(), "millis", (System.nanoTime() - started) / 1_000_000);
   }
 
   private Map<String, Object> users(int count) throws SQLException {
