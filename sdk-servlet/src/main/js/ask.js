@@ -152,7 +152,7 @@ export class InflowAsk extends HTMLElement {
         e.preventDefault();
         f.requestSubmit();
       } else if (k === 'Escape' && this.q && !f) {
-        this.doBack();
+        this.run(this.doBack());
       } else if (el.getAttribute('role') === 'tab' && /^(Arrow(Left|Right)|Home|End)$/.test(k)) {
         e.preventDefault();
         const tabs = [...el.parentNode.children], i = tabs.indexOf(el), n = tabs.length;
