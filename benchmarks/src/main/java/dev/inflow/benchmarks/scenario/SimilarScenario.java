@@ -51,7 +51,7 @@ final class SimilarScenario implements Scenario {
     double seconds = 0;
     // In batches, so that no admin call comes near its time limit and progress shows.
     for (int from = 0; from < questions; from += BATCH) {
-      JsonNode seeded = bench.admin("POST", "questions?threads=4&from=" + from + "&count=" + Math.min(BATCH, questions - from));
+      JsonNode seeded = bench.admin("POST", "questions?threads=4&users=" + users + "&from=" + from + "&count=" + Math.min(BATCH, questions - from));
       asked += seeded.path("asked").asLong();
       failed += seeded.path("failed").asLong();
       seconds += seeded.path("millis").asDouble() / 1000;

@@ -43,7 +43,8 @@ import javax.sql.DataSource;
  *   <li>{@code POST questions?from=&count=&threads=} asks questions number {@code from} to
  *       {@code from + count - 1} of {@link SampleQuestions} through Inflow's own API in
  *       this process (not SQL: the similar-question index, Lucene on H2, learns of questions as they
- *       are asked), each by a different user so that the per-user write limit never applies;
+ *       are asked), round-robin by the {@code users} bench users, so that the per-user write limit
+ *       does not apply at the rates seeding reaches and the tenant keeps the harness's user count;
  *   <li>{@code POST jdbc-insert?threads=&millis=} the raw JDBC baseline of comment creation: each
  *       thread loops {take a pooled connection, INSERT one comment row, commit} on Inflow's own pool;
  *   <li>{@code GET memory} heap after full GCs, direct buffers, RSS, threads;
@@ -92,7 +93,8 @@ final class AdminServlet extends HttpServlet {
         case "POST seed" -> seed(request.getParameter("prefix"), intParam(request, "from"), intParam(request, "targets"),
             intParam(request, "perTarget"), intParam(request, "users"));
         case "POST users" -> users(intParam(request, "count"));
-        case "POST questions" -> questions(intParam(request, "from"), intParam(request, "count"), intParam(request, "threads"));
+        case "POST questions" -> questions(intParam(request, "from"), intParam(request, "count"), intParam(request, "threads"),
+            intParam(request, "users"));
         case "POST jdbc-insert" -> jdbcInsert(intParam(request, "threads"), intParam(request, "millis"), request.getParameter("target"),
             intParam(request, "users"));
         case "GET memory" -> memory();
@@ -169,7 +171,7 @@ final class AdminServlet extends HttpServlet {
     }
   }
 
-  private Map<String, Object> questions(int from, int count, int threads) throws InterruptedException {
+  private Map<String, Object> questions(int from, int count, int threads, int users) throws InterruptedException {
     long started = System.nanoTime();
     AtomicLong next = new AtomicLong(from);
     LongAdder failed = new LongAdder();
@@ -178,7 +180,8 @@ final class AdminServlet extends HttpServlet {
       Thread worker = new Thread(() -> {
         for (long i = next.getAndIncrement(); i < from + count; i = next.getAndIncrement()) {
           SampleQuestions.Question q = SampleQuestions.question((int) i);
-          Caller asker = Caller.of(Caller.DEFAULT_TENANT, User.of("asker" + i, SampleText.name((int) i)));
+          int user = (int) (i % users);
+          Caller asker = Caller.of(Caller.DEFAULT_TENANT, User.of("u" + user, SampleText.name(user)));
           try {
             inflow.questions().ask(asker, NewQuestion.of(q.title(), q.body(), q.tags()), Optional.of("bench-q-" + i));
           } catch (RuntimeException e) {
