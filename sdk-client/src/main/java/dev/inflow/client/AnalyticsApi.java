@@ -6,7 +6,7 @@ import dev.inflow.client.internal.ResourceJson;
 import dev.inflow.client.internal.Transport;
 
 /**
- * Social learning figures for L&D reports, from {@link InflowClient#analytics()}: answer rate,
+ * Social learning figures for L&amp;D reports, from {@link InflowClient#analytics()}: answer rate,
  * time to first answer, top experts per tag, busiest targets. Needs a moderator's or administrator's
  * token.
  *

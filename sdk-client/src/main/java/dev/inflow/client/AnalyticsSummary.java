@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What happened in a period, for L&D: how questions fared, who answered them, where people talk.
+ * What happened in a period, for L&amp;D: how questions fared, who answered them, where people talk.
  *
  * @param from start of the period (inclusive)
  * @param to end of the period (exclusive)

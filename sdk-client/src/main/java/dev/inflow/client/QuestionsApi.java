@@ -168,20 +168,25 @@ public final class QuestionsApi {
   }
 
   /**
-   * Closes a question as a duplicate of another, as a moderator.
+   * Closes a question as a duplicate of another, as a moderator. Not retried once sent: a repeat
+   * of a close that did arrive would be refused as already closed.
    *
    * @return the question after closing
+   * @throws ConflictException when it is closed already
    */
   public Question closeAsDuplicate(String questionId, String originalId) {
     Objects.requireNonNull(originalId, "originalId");
-    // Closing a closed question as the same duplicate changes nothing: safe to repeat.
-    return transport.call(ApiCall.post(question(questionId).then("close"), Map.of("duplicateOf", originalId)).asRepeatable(),
-        ResourceJson::question);
+    return transport.call(ApiCall.post(question(questionId).then("close"), Map.of("duplicateOf", originalId)), ResourceJson::question);
   }
 
-  /** @return the question after reopening it */
+  /**
+   * Reopens a closed question, as a moderator. Not retried once sent, like {@link #closeAsDuplicate}.
+   *
+   * @return the question after reopening it
+   * @throws ConflictException when it is not closed
+   */
   public Question reopen(String questionId) {
-    return transport.call(ApiCall.post(question(questionId).then("reopen"), null).asRepeatable(), ResourceJson::question);
+    return transport.call(ApiCall.post(question(questionId).then("reopen"), null), ResourceJson::question);
   }
 
   /** @return the answer with the id */
@@ -212,13 +217,16 @@ public final class QuestionsApi {
   }
 
   /**
-   * Votes on an answer; voting again replaces the vote.
+   * Votes on an answer; voting the other way replaces the vote. Not retried once sent, although
+   * it is a PUT: the server refuses the same vote twice, so a repeat of a vote that did arrive
+   * would turn a success into a {@link ConflictException}.
    *
    * @return the answer with its score after the vote
    * @throws ForbiddenException when voting on one's own answer
+   * @throws ConflictException when the user already voted this way
    */
   public Answer vote(String answerId, Vote vote) {
-    return transport.call(new ApiCall("PUT", answer(answerId).then("vote"), Map.of(), Map.of("value", vote.wireName()), Map.of(), true),
+    return transport.call(new ApiCall("PUT", answer(answerId).then("vote"), Map.of(), Map.of("value", vote.wireName()), Map.of(), false),
         ResourceJson::answer);
   }
 

@@ -206,6 +206,46 @@ class LiveContractTest extends ContractServer {
   }
 
   @Test
+  void publishedActivitiesArriveOnTheFeedsTheyBelongTo() throws Exception {
+    String tag = newTag();
+    Recorder ben = new Recorder();
+    try (LiveSubscription live = as("ben").live().subscribe(List.of(LiveTopic.topicFeed(tag), LiveTopic.userFeed("uma-" + tag),
+        LiveTopic.topicFeed("other-" + tag)), ben)) {
+      await("subscribed", () -> live.lastSeq().isPresent());
+
+      Activity published = as("lms", "service").activities().publish(NewActivity.builder("completed", "course:" + tag, "Java 101")
+          .actor("uma-" + tag, "Uma").tags(tag).build());
+
+      await("the activity on both feeds", () -> ben.events.size() == 2);
+      Thread.sleep(200);
+      assertThat(ben.events).extracting(LiveEvent::topic).containsExactlyInAnyOrder("feed:topic:" + tag, "feed:user:uma-" + tag);
+      assertThat(ben.events).allSatisfy(e -> {
+        assertThat(e.kind()).isEqualTo("activity.created");
+        assertThat(read(e.json()).path("activity").path("id").asText()).isEqualTo(published.id());
+      });
+    }
+  }
+
+  @Test
+  void closingTheClientClosesItsSubscriptionsAndAClosedClientSubscribesNoMore() throws Exception {
+    String target = newTarget();
+    Recorder ben = new Recorder();
+    InflowClient own = InflowClient.builder().baseUrl(server.baseUrl() + "/inflow")
+        .tokenSupplier(() -> signer.sign(TokenUser.of("ben", "Ben"))).build();
+    LiveSubscription live = own.live().subscribe(List.of(LiveTopic.target(target)), ben);
+    await("subscribed", () -> live.lastSeq().isPresent());
+
+    own.close();
+
+    assertThat(live.connected()).isFalse();
+    as("ana").comments().create(target, NewComment.of("nobody listens"));
+    Thread.sleep(300);
+    assertThat(ben.events).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.live().subscribe(List.of(LiveTopic.target(target)), ben))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aTokenTheServerRefusesIsReportedAndRetriedUntilClosed() throws Exception {
     Recorder recorder = new Recorder();
     List<InflowApiException> failures = new CopyOnWriteArrayList<>();

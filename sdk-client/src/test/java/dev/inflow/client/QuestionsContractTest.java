@@ -89,6 +89,7 @@ class QuestionsContractTest extends ContractServer {
     assertThat(as("ben").questions().get(q.id()).question().status()).isEqualTo(QuestionStatus.ANSWERED);
 
     assertThat(as("ben").questions().vote(answer.id(), Vote.UP).score()).isEqualTo(1);
+    assertThatThrownBy(() -> as("ben").questions().vote(answer.id(), Vote.UP)).isInstanceOf(ConflictException.class);
     assertThat(as("carla").questions().vote(answer.id(), Vote.DOWN).score()).isZero();
     assertThat(as("carla").questions().unvote(answer.id()).score()).isEqualTo(1);
     assertThatThrownBy(() -> as("dev").questions().vote(answer.id(), Vote.UP)).isInstanceOf(ForbiddenException.class);
@@ -126,7 +127,10 @@ class QuestionsContractTest extends ContractServer {
     assertThat(closed.status()).isEqualTo(QuestionStatus.CLOSED);
     assertThat(closed.duplicateOf()).contains(original.id());
     assertThatThrownBy(() -> as("dev").questions().answer(repeat.id(), "Too late")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> as("carla", "moderator").questions().closeAsDuplicate(repeat.id(), original.id()))
+        .isInstanceOf(ConflictException.class);
     assertThat(as("carla", "moderator").questions().reopen(repeat.id()).status()).isEqualTo(QuestionStatus.OPEN);
+    assertThatThrownBy(() -> as("carla", "moderator").questions().reopen(repeat.id())).isInstanceOf(ConflictException.class);
 
     as("ben").questions().delete(repeat.id());
     NotFoundException gone = catchThrowableOfType(NotFoundException.class, () -> as("ana").questions().get(repeat.id()));

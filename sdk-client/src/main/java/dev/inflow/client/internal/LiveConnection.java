@@ -63,9 +63,13 @@ public final class LiveConnection implements LiveSubscription {
     topics.forEach(topic -> this.topics.put(topic, start));
   }
 
-  /** @return a subscription that connects in the background */
+  /**
+   * @return a subscription that connects in the background
+   * @throws IllegalStateException when the client is closed
+   */
   public static LiveConnection open(Transport transport, List<LiveTopic> topics, OptionalLong since, LiveListener listener) {
     LiveConnection connection = new LiveConnection(transport, topics, since, listener);
+    transport.registerLive(connection);
     connection.connect();
     return connection;
   }
@@ -91,6 +95,7 @@ public final class LiveConnection implements LiveSubscription {
       return;
     }
     closed = true;
+    transport.unregisterLive(this);
     generation++;
     open = false;
     if (reconnect != null) {

@@ -14,9 +14,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,6 +92,8 @@ public final class Transport {
   private final OkHttpClient live;
   /** Reconnect timers of live subscriptions, started with the first one. */
   private final AtomicReference<ScheduledExecutorService> liveTimers;
+  /** Open live subscriptions, closed with the client so that no socket outlives it. */
+  private final Set<AutoCloseable> liveSubscriptions;
 
   /** @param tokens supplies a bearer token per attempt (null result: anonymous); null for anonymous calls */
   public Transport(Config config, Supplier<String> tokens) {
@@ -114,6 +119,7 @@ public final class Transport {
     this.tokens = tokens;
     this.live = http.newBuilder().readTimeout(Duration.ZERO).pingInterval(LIVE_PING).build();
     this.liveTimers = new AtomicReference<>();
+    this.liveSubscriptions = ConcurrentHashMap.newKeySet();
   }
 
   private Transport(Transport shared, Supplier<String> tokens) {
@@ -127,6 +133,7 @@ public final class Transport {
     this.tokens = tokens;
     this.live = shared.live;
     this.liveTimers = shared.liveTimers;
+    this.liveSubscriptions = shared.liveSubscriptions;
   }
 
   /** @return a transport sharing this one's connections and settings, signing with other tokens */
@@ -218,6 +225,23 @@ public final class Transport {
     return live.newWebSocket(request.build(), listener);
   }
 
+  /**
+   * Keeps a live subscription until it closes, so that closing the client closes it.
+   *
+   * @throws IllegalStateException when the client is closed
+   */
+  public void registerLive(AutoCloseable subscription) {
+    if (closed.get()) {
+      throw new IllegalStateException("this InflowClient is closed; build a new one");
+    }
+    liveSubscriptions.add(subscription);
+  }
+
+  /** Forgets a closed live subscription. */
+  public void unregisterLive(AutoCloseable subscription) {
+    liveSubscriptions.remove(subscription);
+  }
+
   /** @return the timer thread live subscriptions schedule their reconnects on; one per client, started on first use */
   public ScheduledExecutorService liveTimers() {
     if (closed.get()) {
@@ -243,6 +267,13 @@ public final class Transport {
   /** Releases connections and threads; calls made afterwards fail with {@link IllegalStateException}. */
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      for (AutoCloseable subscription : List.copyOf(liveSubscriptions)) {
+        try {
+          subscription.close();
+        } catch (Exception e) {
+          LOG.log(Level.DEBUG, "closing a live subscription failed", e);
+        }
+      }
       ScheduledExecutorService timers = liveTimers.get();
       if (timers != null) {
         timers.shutdownNow();
