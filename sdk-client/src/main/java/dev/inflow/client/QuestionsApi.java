@@ -2,6 +2,7 @@ package dev.inflow.client;
 
 import dev.inflow.client.internal.ApiCall;
 import dev.inflow.client.internal.ApiPath;
+import dev.inflow.client.internal.CommentJson;
 import dev.inflow.client.internal.IdempotencyKeys;
 import dev.inflow.client.internal.Paging;
 import dev.inflow.client.internal.ResourceJson;
@@ -54,7 +55,7 @@ public final class QuestionsApi {
     if (query.page().cursor().isPresent()) {
       call = call.query("cursor", query.page().cursor().get());
     }
-    return transport.call(call, dev.inflow.client.internal.CommentJson.page(ResourceJson::question));
+    return transport.call(call, CommentJson.page(ResourceJson::question));
   }
 
   /**
@@ -213,7 +214,7 @@ public final class QuestionsApi {
   /** @return every version of the answer's text, oldest first; unmodifiable */
   public List<CommentRevision> answerHistory(String answerId) {
     return List.copyOf(transport.call(ApiCall.get(answer(answerId).then("history")),
-        ResourceJson.list(dev.inflow.client.internal.CommentJson::revision)));
+        ResourceJson.list(CommentJson::revision)));
   }
 
   /**

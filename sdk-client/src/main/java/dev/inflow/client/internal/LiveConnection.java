@@ -7,7 +7,9 @@ import dev.inflow.client.LiveEvent;
 import dev.inflow.client.LiveListener;
 import dev.inflow.client.LiveSubscription;
 import dev.inflow.client.LiveTopic;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -76,7 +79,7 @@ public final class LiveConnection implements LiveSubscription {
 
   @Override
   public synchronized OptionalLong lastSeq() {
-    return topics.values().stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).min();
+    return topics.values().stream().filter(Objects::nonNull).mapToLong(Long::longValue).min();
   }
 
   @Override
@@ -137,7 +140,7 @@ public final class LiveConnection implements LiveSubscription {
       if (seq != null) {
         frame.put("since", seq);
       }
-      socket.send(new String(Json.write(frame), java.nio.charset.StandardCharsets.UTF_8));
+      socket.send(new String(Json.write(frame), StandardCharsets.UTF_8));
     });
     call(listener::onConnected);
   }
@@ -148,9 +151,9 @@ public final class LiveConnection implements LiveSubscription {
     }
     JsonNode frame;
     try {
-      frame = Json.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      frame = Json.parse(text.getBytes(StandardCharsets.UTF_8));
     } catch (Json.Malformed e) {
-      LOG.log(Level.WARNING, () -> "live: ignoring a frame that is not JSON: " + ErrorAnswers.snippet(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false));
+      LOG.log(Level.WARNING, () -> "live: ignoring a frame that is not JSON: " + ErrorAnswers.snippet(text.getBytes(StandardCharsets.UTF_8), false));
       return;
     }
     String type = frame.path("type").asText("");
@@ -270,7 +273,7 @@ public final class LiveConnection implements LiveSubscription {
         byte[] body = new byte[0];
         try {
           body = response.peekBody(ErrorAnswers.MAX_ERROR_BODY).bytes();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
           // the status says enough
         }
         failure = ErrorAnswers.toException("GET " + response.request().url().encodedPath(), new ErrorAnswers.Answer(response.code(),

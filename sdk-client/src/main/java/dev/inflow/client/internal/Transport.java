@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,7 +170,7 @@ public final class Transport {
       String body = response.body().string();
       if (!type.toLowerCase(Locale.ROOT).startsWith(mediaType)) {
         throw new UnexpectedResponseException(where + " answered " + response.code() + " with " + (type.isEmpty() ? "no content type" : type)
-            + " instead of " + mediaType + "; the body starts with: " + ErrorAnswers.snippet(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            + " instead of " + mediaType + "; the body starts with: " + ErrorAnswers.snippet(body.getBytes(StandardCharsets.UTF_8),
             type.contains("html")), response.code(), null);
       }
       return body;
