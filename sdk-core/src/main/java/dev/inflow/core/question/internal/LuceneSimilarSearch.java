@@ -300,7 +300,8 @@ final class LuceneSimilarSearch implements SimilarSearch {
       writer.commit();
       searchers.maybeRefreshBlocking();
       stale = false;
-      LOG.log(Level.INFO, "similar-question index rebuilt from the table: {0} questions in {1} ms", total,
+      // A fresh database builds an empty index at every start: worth a line only when there was something to index.
+      LOG.log(total == 0 ? Level.DEBUG : Level.INFO, "similar-question index rebuilt from the table: {0} questions in {1} ms", total,
           (System.nanoTime() - started) / 1_000_000);
     }
   }
