@@ -33,7 +33,15 @@ export class Api {
   }
 
   /** Calls /api/v1/<path>: the JSON answer (null for 204), else rejects with an ApiError. */
-  async call(method, path, body, headers = {}, retried) {
+  async call(method, path, body, headers) {
+    return (await this.request(method, path, body, headers)).json;
+  }
+
+  /**
+   * Like {@link call}, resolving to {json, headers}. Reads carry `Inflow-Seq`, the live position
+   * to subscribe from so that no change falls between loading a view and following it.
+   */
+  async request(method, path, body, headers = {}, retried) {
     const token = this.host.getAttribute('token');
     const h = {Accept: 'application/json', ...headers};
     if (body) h['Content-Type'] = 'application/json';
@@ -47,12 +55,12 @@ export class Api {
       throw this.signal.aborted ? e : new ApiError(0);
     }
     const json = res.status === 204 ? null : await res.json().catch(() => ({}));
-    if (res.ok) return json;
+    if (res.ok) return {json, headers: res.headers};
     const error = new ApiError(res.status, json, +res.headers.get('Retry-After'));
     // Retry once: with the fresh token the host hands us, or with the CSRF token of a restarted server.
     if (!retried && (token ? error.kind === 'invalid-token' : error.kind === 'csrf')) {
       await (token ? this.renewToken(error) : this.me(true));
-      return this.call(method, path, body, headers, true);
+      return this.request(method, path, body, headers, true);
     }
     throw error;
   }

@@ -1,7 +1,8 @@
 // <inflow-comments target="kb/travel-policy">: threaded comments on one target.
 import {Api, ApiError, uuid} from './api.js';
 import {i18n} from './i18n.js';
-import {avatar, base, explain, h, sheet, stamp, template, uid} from './ui.js';
+import {subscribe} from './live.js';
+import {avatar, base, define, explain, h, sheet, stamp, template, uid} from './ui.js';
 
 /** Replies indent this many levels; deeper ones line up with the last level and say whom they answer. */
 const LEVELS = 4;
@@ -12,7 +13,7 @@ const MARKDOWN = ['**bold**', '_italic_', '`code`', '[text](https://…)', '- it
 const css = sheet(`
 .head{display:flex;flex-wrap:wrap;gap:var(--_g);align-items:baseline;justify-content:space-between}
 h2{margin:0;font-size:var(--inflow-title-size,1.25em)}
-.status{margin:.5em 0}.status:empty,.error:empty{display:none}
+.status,.conn{margin:.5em 0}.status:empty,.conn:empty,.error:empty{display:none}
 .list,.replies{list-style:none;margin:0;padding:0}
 .replies{margin-left:var(--inflow-indent,1rem);padding-left:var(--_g);border-left:2px solid var(--_bd)}
 .replies:empty,.list[aria-busy=true]+.empty,.list:not(:empty)+.empty{display:none}
@@ -53,6 +54,7 @@ const button = (act, text, attrs) => h('button', {type: 'button', part: 'button'
  * The comments of one target: list, threads, posting, replies, edits, reactions, flags.
  * Attributes: target (required), title, url, sort, api, token, lang.
  * Dispatches `inflow-token-expired` when the host must set a fresh `token`.
+ * Follows the live topic `target:{key}` once its list has loaded, and says so while that is interrupted.
  */
 export class InflowComments extends HTMLElement {
   static observedAttributes = ['target', 'sort', 'api', 'token', 'lang'];
@@ -69,6 +71,7 @@ export class InflowComments extends HTMLElement {
   disconnectedCallback() {
     this.ac.abort();
     clearInterval(this.timer);
+    this.follow();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -89,6 +92,7 @@ export class InflowComments extends HTMLElement {
   async start() {
     this.ac?.abort();
     clearInterval(this.timer);
+    this.follow();
     this.ac = new AbortController();
     const {signal} = this.ac, root = this.shadowRoot, i = this.i = i18n(this), {t} = i;
     this.api = new Api(this, signal);
@@ -97,6 +101,7 @@ export class InflowComments extends HTMLElement {
     for (const type of ['click', 'submit', 'input', 'keydown', 'change']) root.addEventListener(type, this, {signal});
     this.heading = h('h2', {part: 'title', id: uid()}, t('comments'));
     this.status = h('p', {part: 'status', class: 'status', role: 'status'});
+    this.conn = h('p', {part: 'status connection', class: 'conn muted', role: 'status'});
     this.compose = h('div');
     this.list = h('ol', {part: 'list', class: 'list', 'aria-labelledby': this.heading.id, 'aria-busy': 'true'});
     this.empty = h('p', {part: 'empty', class: 'empty muted'}, t('empty'));
@@ -104,7 +109,7 @@ export class InflowComments extends HTMLElement {
     root.replaceChildren(
       h('div', {part: 'header', class: 'head'}, this.heading, h('label', {}, t('sortBy') + ' ',
         h('select', {part: 'sort', class: 'sort'}, ...SORTS.map(s => h('option', {value: s, selected: s === this.sort}, t(s)))))),
-      this.status, this.compose, this.list, this.empty, this.more);
+      this.conn, this.status, this.compose, this.list, this.empty, this.more);
     this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
     try {
       this.me = await this.api.me();
@@ -121,6 +126,7 @@ export class InflowComments extends HTMLElement {
 
   reload() {
     if (!this.me) return;
+    this.follow();
     this.shadowRoot.querySelector('.sort').value = this.sort;
     this.list.replaceChildren();
     this.nodes.clear();
@@ -185,16 +191,31 @@ export class InflowComments extends HTMLElement {
     const {t} = this.i;
     this.list.setAttribute('aria-busy', 'true');
     try {
-      const page = await this.api.call('GET', this.path() + '?sort=' + this.sort + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const {json: page, headers} = await this.api.request('GET', this.path() + '?sort=' + this.sort + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
       page.items.forEach(c => this.add(c));
       this.next = page.next;
       this.more.hidden = !page.next;
+      if (!cursor) this.follow(parseInt(headers.get('Inflow-Seq')));
     } catch (e) {
       if (e.status === 401 && !this.me.signedIn) this.empty.textContent = t('signInToRead');
       else this.fail(e);
     } finally {
       this.list.setAttribute('aria-busy', 'false');
     }
+  }
+
+  /**
+   * Follows the target's live topic from the list's position (`since`), replacing an earlier
+   * subscription; without arguments, stops following. A reset (the gap was too old to replay)
+   * reloads the list, which follows again from its new position.
+   */
+  follow(since) {
+    this.unfollow?.();
+    this.unfollow = since === undefined ? null : subscribe(this.api, 'target:' + this.target, since,
+      e => this.apply(e.kind, e), () => {
+        this.count();
+        this.reload();
+      }, state => this.conn.textContent = state === 'offline' ? this.i.t('reconnecting') : state === 'paused' ? this.i.t('paused') : '');
   }
 
   /** Renders a comment into its thread (or updates it when already shown); returns its node. */
@@ -466,9 +487,14 @@ export class InflowComments extends HTMLElement {
     const n = this.nodes.get(p.id), me = this.me?.user, mine = !!me && p.author?.id === me.id;
     if (!this.me) return;
     if (kind === 'comment.created') {
-      if (!n && this.add({...p, myReactions: [], canEdit: mine, canDelete: mine}, this.sort === 'newest' && !p.parentId)) this.count(1);
-    } else if (!n || n.c.deleted) {
-      return;
+      // A new top-level comment belongs after the pages not loaded yet, unless the newest come first.
+      const later = !p.parentId && this.next && this.sort !== 'newest';
+      if (n || !later && !this.add({...p, myReactions: [], canEdit: mine, canDelete: mine}, this.sort === 'newest' && !p.parentId)) return;
+      this.count(1);
+      if (!mine && !later) this.say(this.i.t('newComment', p.author.name));
+    } else if (!n || n.c.deleted || p.version < n.c.version || kind === 'comment.edited' && p.version === n.c.version
+      || kind === 'comment.reactions' && JSON.stringify(p.reactions) === JSON.stringify(n.c.reactions)) {
+      return; // gone, or already shown (own changes come back too): re-rendering would only disturb focus
     } else if (kind === 'comment.deleted') {
       this.gone(n);
       this.count(-1);
@@ -481,3 +507,5 @@ export class InflowComments extends HTMLElement {
     }
   }
 }
+
+define('inflow-comments', InflowComments);

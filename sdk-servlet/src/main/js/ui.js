@@ -22,6 +22,9 @@ export function template(node) {
 /** @return a deep copy of the template's element */
 export const stamp = t => t.content.firstElementChild.cloneNode(true);
 
+/** Defines an Inflow element once, whichever of the entry modules (inflow.js, comments.js, ...) loaded it. */
+export const define = (name, element) => customElements.get(name) || customElements.define(name, element);
+
 let ids = 0;
 /** @return an id unique in the page, for label/aria references inside a shadow root */
 export const uid = () => 'i' + ++ids;

@@ -2,17 +2,26 @@ package dev.inflow.servlet;
 
 import dev.inflow.core.Inflow;
 import dev.inflow.core.spi.IdentityResolver;
+import dev.inflow.servlet.internal.analytics.AnalyticsRoutes;
 import dev.inflow.servlet.internal.auth.Authenticator;
 import dev.inflow.servlet.internal.auth.TokenVerifier;
+import dev.inflow.core.feed.internal.DefaultFollows;
+import dev.inflow.servlet.internal.admin.AdminRoutes;
 import dev.inflow.servlet.internal.comment.CommentRoutes;
+import dev.inflow.servlet.internal.feed.FeedRoutes;
+import dev.inflow.servlet.internal.feed.FeedTopics;
+import dev.inflow.servlet.internal.feed.FollowRoutes;
 import dev.inflow.servlet.internal.http.Cors;
 import dev.inflow.servlet.internal.http.RequestHandler;
 import dev.inflow.servlet.internal.http.Route;
 import dev.inflow.servlet.internal.http.Router;
 import dev.inflow.servlet.internal.live.LiveRoutes;
 import dev.inflow.servlet.internal.live.LiveTopics;
+import dev.inflow.servlet.internal.notification.NotificationRoutes;
 import dev.inflow.servlet.internal.platform.PlatformRoutes;
 import dev.inflow.servlet.internal.platform.WidgetAssets;
+import dev.inflow.servlet.internal.question.ExpertRoutes;
+import dev.inflow.servlet.internal.question.QuestionRoutes;
 import dev.inflow.servlet.internal.tenant.TenantRoutes;
 import dev.inflow.servlet.internal.transfer.TransferRoutes;
 import jakarta.servlet.ServletContext;
@@ -60,9 +69,19 @@ public final class InflowServlet extends HttpServlet {
     PlatformRoutes.register(router, b.inflow, authenticator);
     WidgetAssets.register(router);
     CommentRoutes.register(router, b.inflow.comments());
+    FeedRoutes.register(router, b.inflow.feeds(), b.inflow.follows());
+    FollowRoutes.register(router, b.inflow.follows());
+    AdminRoutes.register(router, b.inflow.webhooks(), b.inflow.deadLetters());
+    LiveTopics topics = new LiveTopics();
+    QuestionRoutes.register(router, b.inflow, topics);
+    ExpertRoutes.register(router, b.inflow.experts(), b.inflow.questions());
+    NotificationRoutes.register(router, b.inflow.notifications(), topics);
+    AnalyticsRoutes.register(router, b.inflow.analytics(), b.inflow.platform().clock());
     TenantRoutes.register(router, b.inflow.tenants(), b.operatorSecret);
     TransferRoutes.register(router, b.inflow.transfers());
-    this.live = LiveRoutes.register(router, b.inflow, new LiveTopics(), authenticator, cors);
+    this.live = LiveRoutes.register(router, b.inflow, topics, authenticator, cors);
+    // Inflow builds its follows itself, so the live feed topics may use their in-memory follow sets.
+    FeedTopics.register(topics, b.inflow.platform(), (DefaultFollows) b.inflow.follows());
     this.handler = new RequestHandler(router, authenticator, cors, b.inflow.platform().rateLimiter(),
         b.inflow.platform().metrics(), b.maxRequestBytes, b.inflow.platform().hub()::position);
   }

@@ -2,6 +2,7 @@ package dev.inflow.servlet;
 
 import dev.inflow.core.Inflow;
 import dev.inflow.core.Limits;
+import dev.inflow.core.xapi.XapiSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -150,9 +151,12 @@ public record Settings(
         xapi, xapiUser, xapiPassword, limits, operatorSecret);
   }
 
-  /** @return an Inflow builder with the database and limits of these settings */
+  /** @return an Inflow builder with the database, limits and Learning Record Store of these settings */
   public Inflow.Builder inflowBuilder() {
-    return Inflow.builder().jdbcUrl(jdbcUrl).jdbcCredentials(jdbcUser.orElse(null), jdbcPassword.orElse(null)).limits(limits);
+    Inflow.Builder builder = Inflow.builder().jdbcUrl(jdbcUrl).jdbcCredentials(jdbcUser.orElse(null), jdbcPassword.orElse(null)).limits(limits);
+    xapiEndpoint.ifPresent(endpoint -> builder.xapi(XapiSettings.builder(endpoint)
+        .credentials(xapiUsername.orElse(null), xapiPassword.orElse(null)).build()));
+    return builder;
   }
 
   /**

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 /**
  * A host application's page for browser tests: the widget's module script and one
  * {@code <inflow-comments>} whose attributes are the query parameters, e.g.
- * {@code /page?target=kb/travel&lang=de}. Two parameters are not attributes: {@code widget} is the
+ * {@code /page?target=kb/travel&lang=de}. Three parameters are not attributes: {@code widget} is the
  * script URL (default {@code /inflow/inflow.js}); {@code csp=strict} sends a Content-Security-Policy
- * that allows no inline script or style, as a careful host would.
+ * that allows no inline script or style, as a careful host would (connections only to itself and to
+ * the widget's origin, over HTTP and WebSocket); {@code element} names the element
+ * ({@code inflow-comments} by default, or {@code inflow-feed}, {@code inflow-notifications}).
  *
  * <p>Map it at {@code /page/*}: {@code /page/host.js} is the page's own script, which counts the
  * {@code inflow-token-expired} events in {@code window.inflowTokenExpired}.
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 public final class HostPage extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z-]*");
+  private static final java.util.Set<String> ELEMENTS = java.util.Set.of("inflow-comments", "inflow-feed", "inflow-notifications");
   private static final String HOST_SCRIPT = """
       window.inflowTokenExpired = 0;
       document.addEventListener('inflow-token-expired', () => window.inflowTokenExpired++);
@@ -34,20 +37,25 @@ public final class HostPage extends HttpServlet {
       return;
     }
     String widget = request.getParameter("widget") != null ? request.getParameter("widget") : "/inflow/inflow.js";
-    StringBuilder element = new StringBuilder("<inflow-comments");
-    for (String name : Collections.list(request.getParameterNames())) {
-      if (!ATTRIBUTE.matcher(name).matches()) {
-        throw new IllegalArgumentException("not an attribute name: " + name);
+    String name = request.getParameter("element") != null ? request.getParameter("element") : "inflow-comments";
+    if (!ELEMENTS.contains(name)) {
+      throw new IllegalArgumentException("not an Inflow element: " + name);
+    }
+    StringBuilder element = new StringBuilder("<" + name);
+    for (String parameter : Collections.list(request.getParameterNames())) {
+      if (!ATTRIBUTE.matcher(parameter).matches()) {
+        throw new IllegalArgumentException("not an attribute name: " + parameter);
       }
-      if (!name.equals("widget") && !name.equals("csp")) {
-        element.append(' ').append(name).append("=\"").append(escape(request.getParameter(name))).append('"');
+      if (!parameter.equals("widget") && !parameter.equals("csp") && !parameter.equals("element")) {
+        element.append(' ').append(parameter).append("=\"").append(escape(request.getParameter(parameter))).append('"');
       }
     }
-    element.append("></inflow-comments>");
+    element.append("></").append(name).append('>');
     if ("strict".equals(request.getParameter("csp"))) {
       String widgetOrigin = widget.startsWith("http") ? " " + URI.create(widget).resolve("/").toString().replaceAll("/$", "") : "";
       response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'" + widgetOrigin
-          + "; style-src 'self'; connect-src 'self'" + widgetOrigin + "; img-src 'self' data:; object-src 'none'; base-uri 'none'");
+          + "; style-src 'self'; connect-src 'self'" + widgetOrigin + widgetOrigin.replace(" http", " ws")
+          + "; img-src 'self' data:; object-src 'none'; base-uri 'none'");
     }
     write(response, "text/html", """
         <!doctype html>

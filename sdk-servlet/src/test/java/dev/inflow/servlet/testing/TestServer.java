@@ -5,6 +5,8 @@ import dev.inflow.core.User;
 import dev.inflow.core.spi.IdentityResolver;
 import dev.inflow.servlet.InflowServlet;
 import dev.inflow.servlet.server.EmbeddedJetty;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,12 +15,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -45,9 +51,20 @@ public final class TestServer implements AutoCloseable {
    * @param pages servlets by mapping, e.g. {@code "/page"}, served beside Inflow as the host's pages
    */
   public static TestServer start(Container container, InflowServlet servlet, Map<String, ? extends Servlet> pages) throws Exception {
+    return start(container, servlet, pages, Map.of());
+  }
+
+  /**
+   * Like {@link #start(Container, InflowServlet, Map)}, with filters in front, e.g. a stand-in for
+   * a proxy between the browser and Inflow.
+   *
+   * @param filters filters by URL pattern, e.g. {@code "/inflow/live/*"}; they must support async requests
+   */
+  public static TestServer start(Container container, InflowServlet servlet, Map<String, ? extends Servlet> pages,
+      Map<String, ? extends Filter> filters) throws Exception {
     return switch (container) {
-      case JETTY -> startJetty(servlet, pages);
-      case TOMCAT -> startTomcat(servlet, pages);
+      case JETTY -> startJetty(servlet, pages, filters);
+      case TOMCAT -> startTomcat(servlet, pages, filters);
     };
   }
 
@@ -65,8 +82,14 @@ public final class TestServer implements AutoCloseable {
     server.close();
   }
 
-  private static TestServer startJetty(InflowServlet servlet, Map<String, ? extends Servlet> pages) throws Exception {
+  private static TestServer startJetty(InflowServlet servlet, Map<String, ? extends Servlet> pages, Map<String, ? extends Filter> filters)
+      throws Exception {
     EmbeddedJetty jetty = EmbeddedJetty.start(0, context -> {
+      filters.forEach((pattern, filter) -> {
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, pattern, EnumSet.of(DispatcherType.REQUEST));
+      });
       context.addServlet(new ServletHolder("inflow", servlet), "/inflow/*");
       context.addServlet(new ServletHolder("login", new Login()), "/login");
       pages.forEach((mapping, page) -> context.addServlet(new ServletHolder(mapping, page), mapping));
@@ -75,7 +98,8 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(jetty, jetty.port());
   }
 
-  private static TestServer startTomcat(InflowServlet servlet, Map<String, ? extends Servlet> pages) throws Exception {
+  private static TestServer startTomcat(InflowServlet servlet, Map<String, ? extends Servlet> pages, Map<String, ? extends Filter> filters)
+      throws Exception {
     File base = Files.createTempDirectory("inflow-tomcat").toFile();
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.getAbsolutePath());
@@ -87,6 +111,17 @@ public final class TestServer implements AutoCloseable {
     add(context, "inflow", servlet, "/inflow/*");
     add(context, "login", new Login(), "/login");
     pages.forEach((mapping, page) -> add(context, mapping, page, mapping));
+    filters.forEach((pattern, filter) -> {
+      FilterDef def = new FilterDef();
+      def.setFilterName(pattern);
+      def.setFilter(filter);
+      def.setAsyncSupported("true");
+      context.addFilterDef(def);
+      FilterMap map = new FilterMap();
+      map.setFilterName(pattern);
+      map.addURLPattern(pattern);
+      context.addFilterMap(map);
+    });
     tomcat.start();
     return new TestServer(() -> {
       tomcat.stop();

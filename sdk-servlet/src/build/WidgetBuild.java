@@ -1,0 +1,209 @@
+import com.google.javascript.jscomp.CommandLineRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Minifies the widget for production, run by Maven in the {@code process-classes} phase as a
+ * single-file Java program
+ * ({@code java -cp closure-compiler.jar WidgetBuild.java <js dir> <out dir> <work dir>}),
+ * so that the build needs nothing but Maven Central.
+ *
+ * <p>The elements are the modules that {@code inflow.js} imports. Each becomes one ES-module chunk
+ * named like its source ({@code comments.js}); the code they share goes into {@code common.js},
+ * and a module only one element uses stays in that element's chunk. Every chunk imports what it
+ * needs from the others, so a page can load one element alone or all of them, and the shared code
+ * is downloaded once. Closure Compiler runs with SIMPLE optimisations: it renames local names and
+ * drops whitespace and dead code, but keeps property names, which the API's JSON and the DOM need.
+ *
+ * <p>Closure is not run again while the sources and the chunk plan are unchanged since the last run.
+ */
+public final class WidgetBuild {
+  /** The same static-import rule the server follows (WidgetAssets). */
+  private static final Pattern IMPORT = Pattern.compile("(?:import|export)\\s*(?:[^'\";]*?\\bfrom\\s*)?['\"]\\./([a-z0-9-]+\\.js)['\"]");
+  static final String ENTRY = "inflow.js";
+  static final String COMMON = "common";
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      throw new IllegalArgumentException("usage: java -cp closure-compiler.jar WidgetBuild.java <widget sources> <output directory> <work directory>");
+    }
+    Path sources = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    Path stampFile = Path.of(args[2], "widget.inputs");
+    Map<String, List<String>> imports = new LinkedHashMap<>();
+    read(sources, ENTRY, imports);
+    List<String> elements = imports.get(ENTRY);
+    if (elements.isEmpty()) {
+      throw new IllegalStateException(ENTRY + " imports no element module");
+    }
+
+    // Which elements reach each module: one element keeps it, several share it through common.js.
+    Map<String, Set<String>> users = new LinkedHashMap<>();
+    for (String element : elements) {
+      for (String module : closure(element, imports)) {
+        users.computeIfAbsent(module, m -> new LinkedHashSet<>()).add(element);
+      }
+    }
+    Map<String, List<String>> chunks = new LinkedHashMap<>();
+    chunks.put(COMMON, new ArrayList<>());
+    elements.forEach(e -> chunks.put(chunkName(e), new ArrayList<>()));
+    for (String module : order(elements, imports)) {
+      Set<String> by = users.get(module);
+      String chunk = elements.contains(module) ? chunkName(module) : by.size() == 1 ? chunkName(by.iterator().next()) : COMMON;
+      chunks.get(chunk).add(module);
+    }
+    // While there is one element, nothing is shared: its chunk holds everything.
+    boolean shared = !chunks.get(COMMON).isEmpty();
+    if (!shared) {
+      chunks.remove(COMMON);
+    }
+
+    List<String> flags = new ArrayList<>(List.of(
+        "--compilation_level", "SIMPLE",
+        "--language_in", "UNSTABLE",
+        "--language_out", "NO_TRANSPILE",
+        "--chunk_output_type", "ES_MODULES",
+        "--jscomp_error", "checkVars",
+        "--chunk_output_path_prefix", out + "/"));
+    for (Map.Entry<String, List<String>> chunk : chunks.entrySet()) {
+      for (String module : chunk.getValue()) {
+        flags.add("--js");
+        flags.add(sources.resolve(module).toString());
+      }
+      Set<String> deps = new LinkedHashSet<>();
+      if (shared && !chunk.getKey().equals(COMMON)) {
+        deps.add(COMMON);
+        for (String module : chunk.getValue()) {
+          closure(module, imports).stream().filter(m -> elements.contains(m) && !chunk.getValue().contains(m))
+              .forEach(m -> deps.add(chunkName(m)));
+        }
+      }
+      flags.add("--chunk");
+      flags.add(chunk.getKey() + ":" + chunk.getValue().size() + (deps.isEmpty() ? "" : ":" + String.join(",", deps)));
+    }
+    String stamp = stamp(sources, imports.keySet(), flags);
+    if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)
+        && chunks.keySet().stream().allMatch(c -> Files.isRegularFile(out.resolve(c + ".js")))) {
+      System.out.println("WidgetBuild: the minified widget is up to date");
+      return;
+    }
+    deleteOutputs(out);
+    Files.createDirectories(out);
+    int status = new Closure(flags.toArray(String[]::new)).compile();
+    if (status != 0) {
+      throw new IllegalStateException("Closure Compiler failed (status " + status + ") on the widget in " + sources);
+    }
+    Files.writeString(stampFile, stamp);
+    for (String chunk : chunks.keySet()) {
+      Path file = out.resolve(chunk + ".js");
+      System.out.printf("WidgetBuild: %s %,d bytes%n", out.relativize(file), Files.size(file));
+    }
+  }
+
+  /** The chunk of an element: named like its source module, without ".js". */
+  private static String chunkName(String module) {
+    return module.substring(0, module.length() - ".js".length());
+  }
+
+  /** Reads a module and everything it imports into {@code imports} (module → the modules it imports). */
+  private static void read(Path sources, String module, Map<String, List<String>> imports) throws IOException {
+    if (imports.containsKey(module)) {
+      return;
+    }
+    Path file = sources.resolve(module);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("the widget imports " + module + ", which is not in " + sources);
+    }
+    List<String> found = new ArrayList<>();
+    Matcher m = IMPORT.matcher(Files.readString(file));
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    imports.put(module, found);
+    for (String next : found) {
+      read(sources, next, imports);
+    }
+  }
+
+  /** @return the module and everything it imports, directly or not */
+  private static Set<String> closure(String module, Map<String, List<String>> imports) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> todo = new ArrayList<>(List.of(module));
+    while (!todo.isEmpty()) {
+      String next = todo.remove(todo.size() - 1);
+      if (seen.add(next)) {
+        todo.addAll(imports.get(next));
+      }
+    }
+    return seen;
+  }
+
+  /** @return every module the elements reach, each after the modules it imports (Closure wants that order) */
+  private static List<String> order(List<String> roots, Map<String, List<String>> imports) {
+    Set<String> done = new LinkedHashSet<>();
+    roots.forEach(r -> visit(r, imports, done, new LinkedHashSet<>()));
+    return new ArrayList<>(done);
+  }
+
+  private static void visit(String module, Map<String, List<String>> imports, Set<String> done, Set<String> path) {
+    if (done.contains(module) || !path.add(module)) {
+      return; // an import cycle is fine for ES modules; the order inside it does not matter here
+    }
+    imports.get(module).forEach(next -> visit(next, imports, done, path));
+    done.add(module);
+  }
+
+  /** @return a digest of the sources and of how Closure is asked to compile them */
+  private static String stamp(Path sources, Set<String> modules, List<String> flags) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(String.join(" ", flags).getBytes(StandardCharsets.UTF_8));
+      for (String module : modules.stream().sorted().toList()) {
+        digest.update(module.getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(sources.resolve(module)));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
+  private static void deleteOutputs(Path out) throws IOException {
+    if (!Files.isDirectory(out)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  /** Closure's command-line runner, called in this JVM rather than through its System.exit. */
+  private static final class Closure extends CommandLineRunner {
+    Closure(String[] args) {
+      super(args);
+    }
+
+    int compile() throws IOException {
+      if (!shouldRunCompiler()) {
+        return 1;
+      }
+      return doRun();
+    }
+  }
+}
