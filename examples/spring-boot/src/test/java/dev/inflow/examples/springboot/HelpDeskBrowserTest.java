@@ -1,0 +1,40 @@
+package dev.inflow.examples.springboot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inflow.servlet.testing.Browser;
+import dev.inflow.servlet.widget.CommentsWidget;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The help desk in headless Chromium: sign in with Spring Security's form, then discuss a ticket. */
+class HelpDeskBrowserTest extends HelpDeskTestBase {
+  @Test
+  void anEmployeeSignsInOpensATicketAndColleaguesSeeHerComment() throws Exception {
+    String text = "Happens on the home Wi-Fi only, not on the phone hotspot.";
+    try (Browser ana = Browser.start(); Browser ben = Browser.start()) {
+      signIn(ana, "ana");
+      ana.driver().findElement(By.linkText("VPN drops every 20 minutes")).click();
+      CommentsWidget anas = new CommentsWidget(ana);
+
+      anas.post(text);
+
+      assertThat(anas.comment(text).getText()).contains("Ana Lima");
+      signIn(ben, "ben");
+      ben.open(baseUrl() + "/tickets/101");
+      WebElement seen = new CommentsWidget(ben).comment(text);
+      assertThat(seen.getText()).contains("Ana Lima");
+      assertThat(ben.driver().findElement(By.tagName("header")).getText()).contains("Ben Okafor");
+    }
+  }
+
+  private void signIn(Browser browser, String user) {
+    browser.open(baseUrl() + "/");
+    browser.await(d -> d.getCurrentUrl().endsWith("/login"));
+    browser.driver().findElement(By.name("username")).sendKeys(user);
+    browser.driver().findElement(By.name("password")).sendKeys("demo");
+    browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    browser.await(d -> d.findElement(By.tagName("h1")).getText().equals("Tickets"));
+  }
+}
