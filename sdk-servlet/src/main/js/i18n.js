@@ -35,6 +35,21 @@ const en = {
   tooLong: 'Your text is too long.',
   invalid: detail => 'That did not work: ' + detail,
   server: 'Something went wrong on our side. Try again soon.',
+  feed: 'Activity', tabFollowing: 'Following', tabTarget: 'This page', showMore: 'Show more',
+  signInFeed: 'Sign in to see what the people and topics you follow are up to.',
+  emptyHome: 'Nothing yet. Follow people, topics or pages to see their activity here.',
+  emptyFeed: 'No activity yet.', feedNotFound: 'This feed is not there, or you cannot see it.',
+  follow: 'Follow', mute: 'Mute', followed: 'You follow this now.', unfollowed: 'You no longer follow this.',
+  mutedNow: 'Muted: it stays out of your feed.', unmuted: 'Unmuted.', arrived: 'New activity.',
+  someone: 'Someone', two: (a, b) => [a, ' and ', b], others: (a, n) => [a, ' and ' + n + (n === '1' ? ' other' : ' others')],
+  times: n => '(' + n + ' times)',
+  verbs: {
+    commented: () => '{who} commented on {target}', replied: () => '{who} replied on {target}',
+    liked: () => '{who} liked a comment on {target}', asked: () => '{who} asked {object}',
+    answered: () => '{who} answered {target}', accepted: () => '{who} accepted an answer to {target}',
+    verified: () => '{who} verified an answer to {target}',
+  },
+  act: () => '{who} {verb} {object}', actOn: () => '{who} {verb} {object} on {target}',
 };
 
 const de = {
@@ -68,6 +83,24 @@ const de = {
   tooLong: 'Dein Text ist zu lang.',
   invalid: detail => 'Das hat nicht geklappt: ' + detail,
   server: 'Bei uns ging etwas schief. Versuche es gleich noch einmal.',
+  feed: 'Aktivität', tabFollowing: 'Abonniert', tabTarget: 'Diese Seite', showMore: 'Mehr anzeigen',
+  signInFeed: 'Melde dich an, um zu sehen, was die Leute und Themen tun, denen du folgst.',
+  emptyHome: 'Noch nichts. Folge Personen, Themen oder Seiten, um hier ihre Aktivität zu sehen.',
+  emptyFeed: 'Noch keine Aktivität.', feedNotFound: 'Diesen Feed gibt es nicht, oder du darfst ihn nicht sehen.',
+  follow: 'Folgen', mute: 'Stummschalten', followed: 'Du folgst dem jetzt.', unfollowed: 'Du folgst dem nicht mehr.',
+  mutedNow: 'Stummgeschaltet: Es bleibt aus deinem Feed.', unmuted: 'Nicht mehr stummgeschaltet.', arrived: 'Neue Aktivität.',
+  someone: 'Jemand', two: (a, b) => [a, ' und ', b], others: (a, n) => [a, ' und ' + n + (n === '1' ? ' weitere Person' : ' weitere')],
+  times: n => '(' + n + '-mal)',
+  verbs: {
+    commented: many => '{who} ' + (many ? 'haben' : 'hat') + ' {target} kommentiert',
+    replied: many => '{who} ' + (many ? 'haben' : 'hat') + ' zu {target} geantwortet',
+    liked: many => '{who} ' + (many ? 'mögen' : 'mag') + ' einen Kommentar zu {target}',
+    asked: many => '{who} ' + (many ? 'haben' : 'hat') + ' {object} gefragt',
+    answered: many => '{who} ' + (many ? 'haben' : 'hat') + ' {target} beantwortet',
+    accepted: many => '{who} ' + (many ? 'haben' : 'hat') + ' eine Antwort auf {target} angenommen',
+    verified: many => '{who} ' + (many ? 'haben' : 'hat') + ' eine Antwort auf {target} bestätigt',
+  },
+  act: () => '{who}: {verb} {object}', actOn: () => '{who}: {verb} {object} ({target})',
 };
 
 const tables = {en, de};

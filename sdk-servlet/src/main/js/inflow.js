@@ -2,3 +2,4 @@
 // defines its own custom element, so a page may also load one alone (/inflow/comments.js); the
 // server and the production build treat the modules imported here as the elements.
 import './comments.js';
+import './feed.js';

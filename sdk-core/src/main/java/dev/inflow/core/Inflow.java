@@ -2,12 +2,21 @@ package dev.inflow.core;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.inflow.core.analytics.Analytics;
+import dev.inflow.core.analytics.internal.DefaultAnalytics;
 import dev.inflow.core.comment.Comments;
 import dev.inflow.core.comment.internal.DefaultComments;
+import dev.inflow.core.delivery.DeadLetters;
+import dev.inflow.core.delivery.internal.DefaultDeadLetters;
 import dev.inflow.core.event.EventLog;
 import dev.inflow.core.event.internal.EventHub;
 import dev.inflow.core.event.internal.EventStore;
 import dev.inflow.core.event.internal.LiveTickets;
+import dev.inflow.core.feed.FeedSettings;
+import dev.inflow.core.feed.Feeds;
+import dev.inflow.core.feed.Follows;
+import dev.inflow.core.feed.internal.FeedModule;
+import dev.inflow.core.internal.OwnedTargets;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.Threads;
 import dev.inflow.core.internal.db.Database;
@@ -17,13 +26,28 @@ import dev.inflow.core.internal.jobs.Jobs;
 import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
+import dev.inflow.core.notification.Notifications;
+import dev.inflow.core.notification.internal.DefaultNotifications;
+import dev.inflow.core.question.Experts;
+import dev.inflow.core.question.QuestionSettings;
+import dev.inflow.core.question.Questions;
+import dev.inflow.core.question.internal.DefaultQuestions;
 import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.spi.TargetResolver;
 import dev.inflow.core.spi.UserDirectory;
 import dev.inflow.core.target.Targets;
+import dev.inflow.core.tenant.Tenants;
+import dev.inflow.core.tenant.internal.DefaultTenants;
+import dev.inflow.core.transfer.Transfers;
+import dev.inflow.core.transfer.internal.DefaultTransfers;
 import dev.inflow.core.target.internal.TargetStore;
 import dev.inflow.core.user.Users;
 import dev.inflow.core.user.internal.UserStore;
+import dev.inflow.core.webhook.WebhookSettings;
+import dev.inflow.core.webhook.Webhooks;
+import dev.inflow.core.webhook.internal.DefaultWebhooks;
+import dev.inflow.core.xapi.XapiSettings;
+import dev.inflow.core.xapi.internal.XapiOutbox;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +82,14 @@ public final class Inflow implements AutoCloseable {
 
   private final Platform platform;
   private final Comments comments;
+  private final FeedModule feed;
+  private final Webhooks webhooks;
+  private final DeadLetters deadLetters;
+  private final DefaultNotifications notifications;
+  private final DefaultQuestions questions;
+  private final Analytics analytics;
+  private final Tenants tenants;
+  private final Transfers transfers;
   private final HikariDataSource ownPool;
   private final ScheduledExecutorService maintenance;
   private final List<String> appliedMigrations;
@@ -72,12 +104,24 @@ public final class Inflow implements AutoCloseable {
       UserStore users = new UserStore(db, b.userDirectory, b.clock);
       EventStore events = new EventStore(db, b.clock);
       Metrics metrics = new Metrics();
-      this.platform = new Platform(db, b.clock, b.limits, b.accessPolicy, new RateLimiter(b.clock, b.limits),
+      OwnedTargets access = new OwnedTargets(b.accessPolicy);
+      this.platform = new Platform(db, b.clock, b.limits, access, new RateLimiter(b.clock, b.limits),
           events, users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
           metrics, new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
-          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock));
+          new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock), access);
       this.eventRetention = b.eventRetention;
-      this.comments = new DefaultComments(platform);
+      this.feed = new FeedModule(platform, b.feedSettings);
+      if (b.xapiSettings != null) {
+        feed.recorder().addListener(new XapiOutbox(platform, b.xapiSettings));
+      }
+      this.webhooks = new DefaultWebhooks(platform, b.webhookSettings);
+      this.deadLetters = new DefaultDeadLetters(platform);
+      this.comments = new DefaultComments(platform, feed.commentHook());
+      this.notifications = new DefaultNotifications(platform);
+      this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications);
+      this.analytics = new DefaultAnalytics(platform);
+      this.tenants = new DefaultTenants(platform);
+      this.transfers = new DefaultTransfers(platform);
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();
@@ -101,6 +145,56 @@ public final class Inflow implements AutoCloseable {
     return comments;
   }
 
+  /** @return activities and the feeds that show them */
+  public Feeds feeds() {
+    return feed.feeds();
+  }
+
+  /** @return what each user follows and mutes */
+  public Follows follows() {
+    return feed.follows();
+  }
+
+  /** @return the tenant's webhook endpoints */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** @return deliveries (xAPI statements, webhooks, e-mail) that failed for good, for administrators */
+  public DeadLetters deadLetters() {
+    return deadLetters;
+  }
+
+  /** @return ask an expert: questions, answers, votes, tags, the community-manager view */
+  public Questions questions() {
+    return questions;
+  }
+
+  /** @return who knows what: the experts directory questions are routed through */
+  public Experts experts() {
+    return questions.experts();
+  }
+
+  /** @return each user's notifications */
+  public Notifications notifications() {
+    return notifications;
+  }
+
+  /** @return figures for L&D teams and moderators */
+  public Analytics analytics() {
+    return analytics;
+  }
+
+  /** @return tenants, their token secrets and allowed origins (an operator's API) */
+  public Tenants tenants() {
+    return tenants;
+  }
+
+  /** @return imports from Disqus and WordPress, and tenant exports (an operator's API) */
+  public Transfers transfers() {
+    return transfers;
+  }
+
   /** @return the log of every change, for live delivery */
   public EventLog events() {
     return platform.events();
@@ -116,7 +210,10 @@ public final class Inflow implements AutoCloseable {
     return platform.targets();
   }
 
-  /** @return the host's access policy in effect */
+  /**
+   * @return the access policy in effect: the host's, except for target keys Inflow's features own
+   *     ({@code question:{id}}, {@code answer:{id}}), which follow what they belong to
+   */
   public AccessPolicy accessPolicy() {
     return platform.accessPolicy();
   }
@@ -141,9 +238,19 @@ public final class Inflow implements AutoCloseable {
   public void close() {
     maintenance.shutdownNow();
     platform.hub().close();
+    questions.close();
     if (ownPool != null) {
       ownPool.close();
     }
+  }
+
+  /**
+   * Runs the hourly maintenance now: forgets expired idempotency keys, finished jobs and events
+   * past their retention, and trims home feeds to their depth. For operators and tests; a failure
+   * is logged and retried at the next hour.
+   */
+  public void runMaintenance() {
+    purgeExpired();
   }
 
   private void purgeExpired() {
@@ -151,7 +258,9 @@ public final class Inflow implements AutoCloseable {
       int keys = platform.db().transaction(sql -> platform.idempotency().purge(sql));
       int jobs = platform.jobs().purgeDone(Duration.ofDays(7));
       int events = platform.events().purge(eventRetention);
-      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys, {1} finished jobs, {2} old events", keys, jobs, events);
+      int entries = feed.trimHomeFeeds();
+      LOG.log(Level.DEBUG, "purged {0} expired idempotency keys, {1} finished jobs, {2} old events, {3} old home feed entries",
+          keys, jobs, events, entries);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not purge expired idempotency keys and jobs; will try again in an hour: " + e.getMessage());
     }
@@ -175,6 +284,9 @@ public final class Inflow implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("inflow");
     config.setJdbcUrl(url);
+    // Named, not looked up: DriverManager does not hand a driver in a web application's WEB-INF/lib
+    // to code of that application once another class loader registered the same driver first.
+    config.setDriverClassName(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
     if (b.jdbcUser != null) {
       config.setUsername(b.jdbcUser);
       config.setPassword(b.jdbcPassword);
@@ -229,6 +341,10 @@ public final class Inflow implements AutoCloseable {
     private boolean runBackgroundJobs = true;
     private Duration jobLease = Duration.ofMinutes(5);
     private Duration eventRetention = Duration.ofDays(7);
+    private FeedSettings feedSettings;
+    private XapiSettings xapiSettings;
+    private WebhookSettings webhookSettings;
+    private QuestionSettings questionSettings;
 
     private Builder() {}
 
@@ -336,12 +452,64 @@ public final class Inflow implements AutoCloseable {
       return this;
     }
 
+    /** How feeds fold, fan out and how far home feeds reach back (default: {@link FeedSettings#defaults()}). */
+    public Builder feeds(FeedSettings settings) {
+      if (feedSettings != null) {
+        throw new IllegalStateException("feeds was already set to " + feedSettings);
+      }
+      this.feedSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sends learning activities to a Learning Record Store as xAPI statements (default: none).
+     * The standalone server sets it from {@code INFLOW_XAPI_ENDPOINT}, {@code _USERNAME} and {@code _PASSWORD}.
+     */
+    public Builder xapi(XapiSettings settings) {
+      if (xapiSettings != null) {
+        throw new IllegalStateException("xapi was already set to the LRS at " + xapiSettings.endpoint());
+      }
+      this.xapiSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Timeouts and attempts of webhook deliveries (default: {@link WebhookSettings#defaults()}). */
+    public Builder webhooks(WebhookSettings settings) {
+      if (webhookSettings != null) {
+        throw new IllegalStateException("webhooks was already set to " + webhookSettings);
+      }
+      this.webhookSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * How questions are routed and escalated and which tags people may use (default:
+     * {@link QuestionSettings#defaults()}: 3 experts per step, 4-hour deadlines in calendar time,
+     * one round of further experts before the tag's community manager, new tags allowed).
+     */
+    public Builder questions(QuestionSettings settings) {
+      if (questionSettings != null) {
+        throw new IllegalStateException("questions was already set to " + questionSettings);
+      }
+      this.questionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     /**
      * Connects, migrates the schema and starts background work.
      *
      * @throws InflowException saying what to fix when the database cannot be used
      */
     public Inflow build() {
+      if (feedSettings == null) {
+        feedSettings = FeedSettings.defaults();
+      }
+      if (webhookSettings == null) {
+        webhookSettings = WebhookSettings.defaults();
+      }
+      if (questionSettings == null) {
+        questionSettings = QuestionSettings.defaults();
+      }
       return new Inflow(this);
     }
   }

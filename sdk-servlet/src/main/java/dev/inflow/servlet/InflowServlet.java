@@ -2,17 +2,28 @@ package dev.inflow.servlet;
 
 import dev.inflow.core.Inflow;
 import dev.inflow.core.spi.IdentityResolver;
+import dev.inflow.servlet.internal.analytics.AnalyticsRoutes;
 import dev.inflow.servlet.internal.auth.Authenticator;
 import dev.inflow.servlet.internal.auth.TokenVerifier;
+import dev.inflow.core.feed.internal.DefaultFollows;
+import dev.inflow.servlet.internal.admin.AdminRoutes;
 import dev.inflow.servlet.internal.comment.CommentRoutes;
+import dev.inflow.servlet.internal.feed.FeedRoutes;
+import dev.inflow.servlet.internal.feed.FeedTopics;
+import dev.inflow.servlet.internal.feed.FollowRoutes;
 import dev.inflow.servlet.internal.http.Cors;
 import dev.inflow.servlet.internal.http.RequestHandler;
 import dev.inflow.servlet.internal.http.Route;
 import dev.inflow.servlet.internal.http.Router;
 import dev.inflow.servlet.internal.live.LiveRoutes;
 import dev.inflow.servlet.internal.live.LiveTopics;
+import dev.inflow.servlet.internal.notification.NotificationRoutes;
 import dev.inflow.servlet.internal.platform.PlatformRoutes;
 import dev.inflow.servlet.internal.platform.WidgetAssets;
+import dev.inflow.servlet.internal.question.ExpertRoutes;
+import dev.inflow.servlet.internal.question.QuestionRoutes;
+import dev.inflow.servlet.internal.tenant.TenantRoutes;
+import dev.inflow.servlet.internal.transfer.TransferRoutes;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +34,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Inflow's REST API, widget files, health and metrics, as one servlet for any Jakarta Servlet 6
@@ -52,12 +64,24 @@ public final class InflowServlet extends HttpServlet {
   private InflowServlet(Builder b) {
     Authenticator authenticator = new Authenticator(b.identityResolver,
         new TokenVerifier(b.tenantKeys, b.inflow.platform().clock()), b.inflow.users(), b.csrfKey);
-    Cors cors = new Cors(b.allowedOrigins);
+    Cors cors = new Cors(b.allowedOrigins, b.inflow.tenants());
     this.router = new Router();
     PlatformRoutes.register(router, b.inflow, authenticator);
     WidgetAssets.register(router);
     CommentRoutes.register(router, b.inflow.comments());
-    this.live = LiveRoutes.register(router, b.inflow, new LiveTopics(), authenticator, cors);
+    FeedRoutes.register(router, b.inflow.feeds(), b.inflow.follows());
+    FollowRoutes.register(router, b.inflow.follows());
+    AdminRoutes.register(router, b.inflow.webhooks(), b.inflow.deadLetters());
+    LiveTopics topics = new LiveTopics();
+    QuestionRoutes.register(router, b.inflow, topics);
+    ExpertRoutes.register(router, b.inflow.experts(), b.inflow.questions());
+    NotificationRoutes.register(router, b.inflow.notifications(), topics);
+    AnalyticsRoutes.register(router, b.inflow.analytics(), b.inflow.platform().clock());
+    TenantRoutes.register(router, b.inflow.tenants(), b.operatorSecret);
+    TransferRoutes.register(router, b.inflow.transfers());
+    this.live = LiveRoutes.register(router, b.inflow, topics, authenticator, cors);
+    // Inflow builds its follows itself, so the live feed topics may use their in-memory follow sets.
+    FeedTopics.register(topics, b.inflow.platform(), (DefaultFollows) b.inflow.follows());
     this.handler = new RequestHandler(router, authenticator, cors, b.inflow.platform().rateLimiter(),
         b.inflow.platform().metrics(), b.maxRequestBytes, b.inflow.platform().hub()::position);
   }
@@ -114,7 +138,8 @@ public final class InflowServlet extends HttpServlet {
   public static final class Builder {
     private final Inflow inflow;
     private IdentityResolver identityResolver = IdentityResolver.standard();
-    private TenantKeys tenantKeys = TenantKeys.none();
+    private TenantKeys tenantKeys;
+    private Optional<String> operatorSecret = Optional.empty();
     private Collection<String> allowedOrigins = List.of();
     private int maxRequestBytes = 64 * 1024;
     private byte[] csrfKey;
@@ -129,7 +154,10 @@ public final class InflowServlet extends HttpServlet {
       return this;
     }
 
-    /** Secrets that sign user tokens for cross-origin pages (default: none, host login only). */
+    /**
+     * Secrets that sign user tokens for cross-origin pages. Default: {@link TenantKeys#stored} —
+     * the tenants created with the standalone server's CLI or the operator API, none until then.
+     */
     public Builder tenantKeys(TenantKeys tenantKeys) {
       this.tenantKeys = Objects.requireNonNull(tenantKeys, "tenantKeys");
       return this;
@@ -143,6 +171,22 @@ public final class InflowServlet extends HttpServlet {
         }
       }
       this.allowedOrigins = List.copyOf(allowedOrigins);
+      return this;
+    }
+
+    /**
+     * The credential of the operator API ({@code /api/v1/operator/tenants}), which creates tenants
+     * and rotates their secrets: callers send {@code Authorization: Bearer <secret>}. Default: none,
+     * the operator API is off.
+     *
+     * @param operatorSecret at least {@value TenantKeys#MIN_SECRET_BYTES} bytes
+     */
+    public Builder operatorSecret(String operatorSecret) {
+      if (operatorSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < TenantKeys.MIN_SECRET_BYTES) {
+        throw new IllegalArgumentException("operatorSecret must be at least " + TenantKeys.MIN_SECRET_BYTES
+            + " bytes; generate one with: openssl rand -base64 48");
+      }
+      this.operatorSecret = Optional.of(operatorSecret);
       return this;
     }
 
@@ -169,6 +213,9 @@ public final class InflowServlet extends HttpServlet {
     }
 
     public InflowServlet build() {
+      if (tenantKeys == null) {
+        tenantKeys = TenantKeys.stored(inflow);
+      }
       if (csrfKey == null) {
         csrfKey = new byte[32];
         new SecureRandom().nextBytes(csrfKey);

@@ -2,6 +2,7 @@ package dev.inflow.servlet;
 
 import dev.inflow.core.Inflow;
 import dev.inflow.core.Limits;
+import dev.inflow.core.xapi.XapiSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -36,6 +37,7 @@ import javax.crypto.spec.SecretKeySpec;
  * @param xapiUsername LRS basic-auth user ({@code INFLOW_XAPI_USERNAME})
  * @param xapiPassword LRS basic-auth password ({@code INFLOW_XAPI_PASSWORD})
  * @param limits rate limits ({@code INFLOW_RATE_LIMITS}, e.g. {@code user-writes=30,user-reads=1200})
+ * @param operatorSecret credential of the operator API that manages tenants ({@code INFLOW_OPERATOR_SECRET})
  */
 public record Settings(
     int port,
@@ -47,7 +49,8 @@ public record Settings(
     Optional<URI> xapiEndpoint,
     Optional<String> xapiUsername,
     Optional<String> xapiPassword,
-    Limits limits) {
+    Limits limits,
+    Optional<String> operatorSecret) {
 
   /** Where a setting comes from: a lookup by environment variable name. */
   @FunctionalInterface
@@ -102,7 +105,7 @@ public record Settings(
   /** Every setting, for {@code --help} and the README. */
   public static final List<String> NAMES = List.of("INFLOW_PORT", "INFLOW_JDBC_URL", "INFLOW_JDBC_USER", "INFLOW_JDBC_PASSWORD",
       "INFLOW_TOKEN_SECRET", "INFLOW_ALLOWED_ORIGINS", "INFLOW_XAPI_ENDPOINT", "INFLOW_XAPI_USERNAME", "INFLOW_XAPI_PASSWORD",
-      "INFLOW_RATE_LIMITS");
+      "INFLOW_RATE_LIMITS", "INFLOW_OPERATOR_SECRET");
 
   /**
    * @throws SettingsException naming the first setting that is wrong and what would be right
@@ -139,19 +142,37 @@ public record Settings(
       throw new SettingsException("INFLOW_XAPI_USERNAME is set but INFLOW_XAPI_ENDPOINT is not; set the LRS endpoint too");
     }
     Limits limits = source.get("INFLOW_RATE_LIMITS").map(Settings::limits).orElse(Limits.defaults());
+    Optional<String> operatorSecret = source.get("INFLOW_OPERATOR_SECRET");
+    if (operatorSecret.isPresent() && operatorSecret.get().getBytes(StandardCharsets.UTF_8).length < TenantKeys.MIN_SECRET_BYTES) {
+      throw new SettingsException("INFLOW_OPERATOR_SECRET must be at least " + TenantKeys.MIN_SECRET_BYTES
+          + " characters; generate one with: openssl rand -base64 48");
+    }
     return new Settings(port, jdbcUrl, source.get("INFLOW_JDBC_USER"), source.get("INFLOW_JDBC_PASSWORD"), secret, List.copyOf(origins),
-        xapi, xapiUser, xapiPassword, limits);
+        xapi, xapiUser, xapiPassword, limits, operatorSecret);
   }
 
-  /** @return an Inflow builder with the database and limits of these settings */
+  /** @return an Inflow builder with the database, limits and Learning Record Store of these settings */
   public Inflow.Builder inflowBuilder() {
-    return Inflow.builder().jdbcUrl(jdbcUrl).jdbcCredentials(jdbcUser.orElse(null), jdbcPassword.orElse(null)).limits(limits);
+    Inflow.Builder builder = Inflow.builder().jdbcUrl(jdbcUrl).jdbcCredentials(jdbcUser.orElse(null), jdbcPassword.orElse(null)).limits(limits);
+    xapiEndpoint.ifPresent(endpoint -> builder.xapi(XapiSettings.builder(endpoint)
+        .credentials(xapiUsername.orElse(null), xapiPassword.orElse(null)).build()));
+    return builder;
   }
 
-  /** @return a servlet builder with the token secret, allowed origins and a CSRF key shared by every node with the same secret */
+  /**
+   * @return a servlet builder with the allowed origins, the token secrets of the stored tenants plus
+   *     {@code INFLOW_TOKEN_SECRET} for tenant {@code default}, the operator secret, and a CSRF key
+   *     shared by every node with the same secret
+   */
   public InflowServlet.Builder servletBuilder(Inflow inflow) {
     InflowServlet.Builder builder = InflowServlet.builder(inflow).allowedOrigins(allowedOrigins);
-    tokenSecret.ifPresent(secret -> builder.tenantKeys(TenantKeys.of(Map.of("default", secret))).csrfKey(derive(secret, "inflow-csrf")));
+    TenantKeys keys = TenantKeys.stored(inflow);
+    if (tokenSecret.isPresent()) {
+      keys = keys.and(TenantKeys.of(Map.of(dev.inflow.core.Caller.DEFAULT_TENANT, tokenSecret.get())));
+      builder.csrfKey(derive(tokenSecret.get(), "inflow-csrf"));
+    }
+    builder.tenantKeys(keys);
+    operatorSecret.ifPresent(builder::operatorSecret);
     return builder;
   }
 

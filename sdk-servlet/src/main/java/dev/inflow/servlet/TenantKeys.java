@@ -1,6 +1,8 @@
 package dev.inflow.servlet;
 
+import dev.inflow.core.Inflow;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,30 @@ public interface TenantKeys {
   /** @return no tenant accepts tokens (host-login only) */
   static TenantKeys none() {
     return tenant -> List.of();
+  }
+
+  /**
+   * The tenants stored in Inflow's database, whose secrets the standalone server's CLI and the
+   * admin API create and rotate. A rotation on another node is seen within seconds.
+   *
+   * @return the secrets valid now for each stored tenant
+   */
+  static TenantKeys stored(Inflow inflow) {
+    return tenant -> inflow.tenants().activeSecrets(tenant).stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+  }
+
+  /** @return keys that accept what this or the other accepts */
+  default TenantKeys and(TenantKeys other) {
+    return tenant -> {
+      List<byte[]> mine = secrets(tenant);
+      List<byte[]> theirs = other.secrets(tenant);
+      if (theirs.isEmpty()) {
+        return mine;
+      }
+      List<byte[]> all = new ArrayList<>(mine);
+      all.addAll(theirs);
+      return all;
+    };
   }
 
   /**

@@ -27,7 +27,8 @@ import java.time.temporal.ChronoUnit;
  * @param db the database
  * @param clock the clock; use {@link #now()} for timestamps
  * @param limits size and rate limits
- * @param accessPolicy the host's access rules
+ * @param accessPolicy the access rules in effect: the host's, except for keys a feature owns (see
+ *     {@code targetOwners})
  * @param rateLimiter per-user and per-tenant buckets
  * @param events the event log
  * @param users known users
@@ -38,6 +39,8 @@ import java.time.temporal.ChronoUnit;
  * @param jobs background work with row leases
  * @param hub live delivery of events on this node
  * @param tickets single-use tickets for the live channel
+ * @param targetOwners where features register the target keys they own; the same object as
+ *     {@code accessPolicy}
  */
 public record Platform(
     Database db,
@@ -53,7 +56,8 @@ public record Platform(
     IdempotencyKeys idempotency,
     Jobs jobs,
     EventHub hub,
-    LiveTickets tickets) {
+    LiveTickets tickets,
+    OwnedTargets targetOwners) {
 
   /** @return the current time, truncated to what both databases store (microseconds) */
   public Instant now() {

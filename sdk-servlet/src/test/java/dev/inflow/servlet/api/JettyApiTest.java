@@ -36,4 +36,36 @@ class JettyApiTest {
       return Container.JETTY;
     }
   }
+
+  @Nested
+  class Feed extends FeedApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
+
+  @Nested
+  class Questions extends QuestionApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
+
+  @Nested
+  class ExpertsAndNotifications extends ExpertsAndNotificationsApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
+
+  @Nested
+  class AnonymousAsk extends AnonymousAskApiTests {
+    @Override
+    protected Container container() {
+      return Container.JETTY;
+    }
+  }
 }

@@ -36,4 +36,36 @@ class TomcatApiTest {
       return Container.TOMCAT;
     }
   }
+
+  @Nested
+  class Feed extends FeedApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
+
+  @Nested
+  class Questions extends QuestionApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
+
+  @Nested
+  class ExpertsAndNotifications extends ExpertsAndNotificationsApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
+
+  @Nested
+  class AnonymousAsk extends AnonymousAskApiTests {
+    @Override
+    protected Container container() {
+      return Container.TOMCAT;
+    }
+  }
 }

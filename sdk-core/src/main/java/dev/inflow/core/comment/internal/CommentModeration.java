@@ -36,10 +36,12 @@ final class CommentModeration {
   }
 
   private final Platform platform;
+  private final CommentHook hook;
   private final BiConsumer<String, String> afterChange;
 
-  CommentModeration(Platform platform, BiConsumer<String, String> afterChange) {
+  CommentModeration(Platform platform, CommentHook hook, BiConsumer<String, String> afterChange) {
     this.platform = platform;
+    this.hook = hook;
     this.afterChange = afterChange;
   }
 
@@ -65,6 +67,7 @@ final class CommentModeration {
         if (hide) {
           platform.events().append(sql, tenant, "target:" + row.targetKey(), "comment.hidden", Optional.of(row.targetKey()),
               Map.of("id", row.idString(), "targetKey", row.targetKey()));
+          hook.withdrawn(sql, tenant, id);
         }
       }
       return row.targetKey();
@@ -132,6 +135,9 @@ final class CommentModeration {
         CommentRow approved = CommentStore.find(sql, tenant, id).orElseThrow();
         platform.events().append(sql, tenant, "target:" + row.targetKey(), "comment.approved", Optional.of(row.targetKey()),
             CommentView.forEveryone(approved));
+        if (row.hidden()) {
+          hook.restored(sql, tenant, id);
+        }
       }
       return CommentStore.find(sql, tenant, id).orElseThrow();
     });

@@ -84,10 +84,12 @@ final class CommentStore {
       return List.of();
     }
     String inner = "SELECT " + CommentRow.COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY c.root_id ORDER BY c.path) AS rn"
-        + CommentRow.FROM + " WHERE c.tenant_id = ? AND c.root_id IN (" + Sql.placeholders(rootIds) + ") AND c.depth > 0" + SHOWN;
-    List<Object> params = new ArrayList<>();
+        + " FROM " + Sql.valuesTable(rootIds.size(), "BIGINT", "r", "id")
+        + " JOIN inflow_comment c ON c.tenant_id = ? AND c.root_id = r.id"
+        + " LEFT JOIN inflow_user u ON u.tenant_id = c.tenant_id AND u.id = c.author_id"
+        + " WHERE c.depth > 0" + SHOWN;
+    List<Object> params = new ArrayList<>(rootIds);
     params.add(tenantId);
-    params.addAll(rootIds);
     params.add(viewerId);
     params.add(moderator ? 1 : 0);
     params.add(perThread);
@@ -107,11 +109,14 @@ final class CommentStore {
     if (ids.isEmpty()) {
       return mine;
     }
-    sql.list("SELECT comment_id, reaction FROM inflow_comment_reaction WHERE tenant_id = ? AND user_id = ? AND comment_id IN ("
-        + Sql.placeholders(ids) + ")", row -> {
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenantId);
+    params.add(userId);
+    sql.list("SELECT x.comment_id, x.reaction FROM " + Sql.valuesTable(ids.size(), "BIGINT", "v", "id")
+        + " JOIN inflow_comment_reaction x ON x.tenant_id = ? AND x.comment_id = v.id AND x.user_id = ?", row -> {
           mine.computeIfAbsent(row.longValue("comment_id"), k -> new ArrayList<>()).add(Reaction.parse(row.string("reaction")).emoji());
           return null;
-        }, Sql.params(ids, tenantId, userId));
+        }, params.toArray());
     return mine;
   }
 

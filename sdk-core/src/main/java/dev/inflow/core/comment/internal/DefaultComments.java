@@ -48,7 +48,9 @@ public final class DefaultComments implements Comments {
   /** Replies shown with each top-level comment in a list before the thread is cut short. */
   static final int THREAD_PREVIEW = 50;
   static final int MAX_COUNT_KEYS = 100;
+  private static final List<String> POSITIVE = java.util.Arrays.stream(Reaction.values()).filter(r -> r.score() > 0).map(Reaction::alias).toList();
   private final Platform platform;
+  private final CommentHook hook;
   private final CommentModeration moderation;
   /**
    * Visible comments per tenant|target. Five seconds, because pages ask for counts on every view
@@ -60,8 +62,14 @@ public final class DefaultComments implements Comments {
       .build();
 
   public DefaultComments(Platform platform) {
+    this(platform, CommentHook.none());
+  }
+
+  /** @param hook what other features do inside each change's transaction (feed, notifications) */
+  public DefaultComments(Platform platform, CommentHook hook) {
     this.platform = platform;
-    this.moderation = new CommentModeration(platform, this::afterChange);
+    this.hook = hook;
+    this.moderation = new CommentModeration(platform, hook, this::afterChange);
   }
 
   @Override
@@ -108,6 +116,8 @@ public final class DefaultComments implements Comments {
       }
       platform.targets().declare(sql, tenant, targetKey, title, url);
       appendEvent(sql, tenant, "comment.created", row, CommentView.forEveryone(row));
+      hook.posted(sql, tenant, new CommentHook.Posted(id, targetKey, title, url, parentId, parent.map(p -> p.author().id()),
+          Author.of(author), body, rendered.mentions(), now));
       if (idempotencyKey.isPresent()) {
         platform.idempotency().complete(sql, tenant, author.id(), idempotencyKey.get(), row.idString());
       }
@@ -220,6 +230,7 @@ public final class DefaultComments implements Comments {
       CommentStore.updateText(sql, tenant, id, body, rendered.html(), String.join(",", rendered.mentions()), platform.now());
       CommentRow after = CommentStore.find(sql, tenant, id).orElseThrow();
       appendEvent(sql, tenant, "comment.edited", after, CommentView.forEveryone(after));
+      hook.edited(sql, tenant, id, body);
       return after;
     });
     afterChange(tenant, edited.targetKey());
@@ -256,6 +267,7 @@ public final class DefaultComments implements Comments {
     payload.put("targetKey", row.targetKey());
     payload.put("parentId", row.parentId().map(String::valueOf).orElse(null));
     appendEvent(sql, tenant, "comment.deleted", row, payload);
+    hook.withdrawn(sql, tenant, row.id());
   }
 
   @Override
@@ -292,6 +304,13 @@ public final class DefaultComments implements Comments {
         payload.put("targetKey", after.targetKey());
         payload.put("reactions", CommentView.decodeReactions(after.reactions()));
         appendEvent(sql, tenant, "comment.reactions", after, payload);
+        if (add) {
+          boolean firstPositive = reaction.score() > 0 && sql.count("SELECT COUNT(*) FROM inflow_comment_reaction WHERE tenant_id = ?"
+              + " AND comment_id = ? AND user_id = ? AND reaction IN (" + Sql.placeholders(POSITIVE) + ")",
+              Sql.params(POSITIVE, tenant, id, user.id())) == 1;
+          hook.reacted(sql, tenant, new CommentHook.Reacted(id, row.targetKey(), row.author().id(), Author.of(user), reaction.score() > 0,
+              firstPositive));
+        }
       }
       return null;
     });
@@ -335,9 +354,12 @@ public final class DefaultComments implements Comments {
     }
     if (!missing.isEmpty()) {
       Map<String, Long> loaded = new HashMap<>();
-      platform.db().read(sql -> sql.list("SELECT target_key, COUNT(*) AS n FROM inflow_comment WHERE tenant_id = ? AND target_key IN ("
-          + Sql.placeholders(missing) + ") AND deleted_at IS NULL AND status = 'VISIBLE' GROUP BY target_key",
-          row -> loaded.put(row.string("target_key"), row.longValue("n")), Sql.params(missing, caller.tenantId())));
+      List<Object> params = new ArrayList<>(missing);
+      params.add(caller.tenantId());
+      platform.db().read(sql -> sql.list("SELECT c.target_key, COUNT(*) AS n FROM " + Sql.valuesTable(missing.size(), "VARCHAR(200)", "k", "target_key")
+          + " JOIN inflow_comment c ON c.tenant_id = ? AND c.target_key = k.target_key"
+          + " WHERE c.deleted_at IS NULL AND c.status = 'VISIBLE' GROUP BY c.target_key",
+          row -> loaded.put(row.string("target_key"), row.longValue("n")), params.toArray()));
       for (String key : missing) {
         long n = loaded.getOrDefault(key, 0L);
         counts.put(caller.tenantId() + "|" + key, n);

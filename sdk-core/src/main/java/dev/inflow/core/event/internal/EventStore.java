@@ -23,11 +23,24 @@ public final class EventStore implements EventLog {
   /** The PostgreSQL channel on which commits with events wake the hubs of all nodes. */
   static final String NOTIFY_CHANNEL = "inflow_events";
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final List<AppendHook> appendHooks = new CopyOnWriteArrayList<>();
   private final InFlight inFlight = new InFlight();
 
   public EventStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+  }
+
+  /** Work that must commit together with an event (webhook deliveries in the outbox). */
+  @FunctionalInterface
+  public interface AppendHook {
+    /** Called inside the appending transaction, after the event row was inserted. */
+    void appended(Sql sql, Event event) throws SQLException;
+  }
+
+  /** Adds work done inside the transaction of every event appended from now on. */
+  public void addAppendHook(AppendHook hook) {
+    appendHooks.add(hook);
   }
 
   /**
@@ -39,9 +52,14 @@ public final class EventStore implements EventLog {
   public long append(Sql sql, String tenantId, String topic, String kind, Optional<String> targetKey, Object payload) throws SQLException {
     InFlight.Token token = inFlight.begin();
     sql.afterCompletion(token::end);
+    String json = Json.write(payload);
+    var createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     long seq = sql.insert("INSERT INTO inflow_event (tenant_id, topic, kind, target_key, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        "seq", tenantId, topic, kind, targetKey, Json.write(payload), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        "seq", tenantId, topic, kind, targetKey, json, createdAt);
     token.drew(seq);
+    for (AppendHook hook : appendHooks) {
+      hook.appended(sql, new Event(seq, tenantId, topic, kind, targetKey, createdAt, json));
+    }
     if (sql.dialect() == Dialect.POSTGRESQL) {
       // Wakes the event hubs of every node at commit; PostgreSQL folds repeats within a transaction.
       sql.one("SELECT pg_notify('" + NOTIFY_CHANNEL + "', '')", row -> null);

@@ -40,6 +40,10 @@ public final class Row {
     return rs.getInt(column);
   }
 
+  public double doubleValue(String column) throws SQLException {
+    return rs.getDouble(column);
+  }
+
   public boolean bool(String column) throws SQLException {
     return rs.getBoolean(column);
   }

@@ -122,6 +122,22 @@ public final class Sql {
     return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
   }
 
+  /**
+   * A list of values as a table to join from: {@code (VALUES (CAST(? AS BIGINT)), ...) AS alias(column)}.
+   * Driving a join from such a list makes H2 look each value up through an index whose first
+   * column is the tenant (it uses an {@code IN} list only on an index's leading column and
+   * would read the whole tenant otherwise); PostgreSQL plans both forms alike.
+   *
+   * @param sqlType e.g. {@code BIGINT} or {@code VARCHAR(200)}
+   */
+  public static String valuesTable(int size, String sqlType, String alias, String column) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a VALUES table needs at least one row");
+    }
+    return "(VALUES " + String.join(", ", java.util.Collections.nCopies(size, "(CAST(? AS " + sqlType + "))")) + ") AS "
+        + alias + "(" + column + ")";
+  }
+
   /** @return the leading values followed by every element of {@code tail}, for IN lists */
   public static Object[] params(List<?> tail, Object... head) {
     Object[] all = java.util.Arrays.copyOf(head, head.length + tail.size());

@@ -153,6 +153,12 @@ public final class Jobs {
         + " FROM inflow_job WHERE tenant_id = ? AND status = ? ORDER BY id DESC LIMIT ?", Jobs::record, tenantId, status, limit));
   }
 
+  /** @return jobs of a tenant in a status with ids below {@code beforeId}, newest first, for administrators paging through them */
+  public List<JobRecord> list(String tenantId, String status, long beforeId, int limit) {
+    return db.read(sql -> sql.list("SELECT id, tenant_id, kind, status, attempts, max_attempts, run_at, last_error, payload, created_at"
+        + " FROM inflow_job WHERE tenant_id = ? AND status = ? AND id < ? ORDER BY id DESC LIMIT ?", Jobs::record, tenantId, status, beforeId, limit));
+  }
+
   /** Puts a dead job back in the queue with a fresh set of attempts. @return whether it was dead */
   public boolean retry(String tenantId, long id) {
     Instant now = now();

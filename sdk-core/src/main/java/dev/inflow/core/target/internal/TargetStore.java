@@ -43,6 +43,24 @@ public final class TargetStore implements Targets {
   }
 
   /**
+   * Like {@link #resolve(String, String)}, inside a transaction: reads with the transaction's own
+   * connection (seeing what it declared, and never waiting for a second connection from the pool).
+   * What it reads from the database is not cached, since the transaction may yet roll back.
+   */
+  public Target resolve(Sql sql, String tenantId, String key) throws SQLException {
+    Target cached = cache.getIfPresent(tenantId + "|" + key);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<Target> hosted = resolver.resolve(tenantId, key);
+    if (hosted.isPresent()) {
+      return hosted.get();
+    }
+    return sql.one("SELECT title, url FROM inflow_target WHERE tenant_id = ? AND target_key = ?",
+        row -> new Target(key, row.string("title"), row.optionalString("url")), tenantId, key).orElse(new Target(key, key, Optional.empty()));
+  }
+
+  /**
    * Records the title and URL the embedding page declared, inside the caller's transaction. A page
    * title that changed replaces the old one.
    */

@@ -155,6 +155,52 @@ public final class Exchange {
     }
   }
 
+  /**
+   * The body as a stream, for uploads larger than JSON requests may be (imports). Reading past
+   * {@code maxBytes} fails with 413.
+   *
+   * @param contentTypes the media types accepted, e.g. {@code application/xml}
+   * @throws HttpProblem 415 for another content type, 413 when the declared length is too large
+   */
+  public InputStream upload(long maxBytes, String... contentTypes) throws IOException {
+    String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+    if (java.util.Arrays.stream(contentTypes).noneMatch(contentType::startsWith)) {
+      throw new HttpProblem(415, "unsupported-media-type", "Unsupported content type",
+          "the body must be sent with Content-Type: " + String.join(" or ", contentTypes) + " (got '"
+          + (contentType.isEmpty() ? "none" : contentType) + "')");
+    }
+    HttpProblem tooLarge = new HttpProblem(413, "payload-too-large", "Request too large", "the upload is larger than "
+        + (maxBytes / 1_048_576) + " MiB", List.of(new FieldError("$", "at most " + maxBytes + " bytes")), Map.of());
+    if (request.getContentLengthLong() > maxBytes) {
+      throw tooLarge;
+    }
+    InputStream in = request.getInputStream();
+    return new java.io.FilterInputStream(in) {
+      private long read;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        count(b < 0 ? 0 : 1);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        count(Math.max(n, 0));
+        return n;
+      }
+
+      private void count(int n) {
+        read += n;
+        if (read > maxBytes) {
+          throw tooLarge;
+        }
+      }
+    };
+  }
+
   private byte[] readLimited() throws IOException {
     long declared = request.getContentLengthLong();
     try (InputStream in = request.getInputStream()) {

@@ -85,6 +85,13 @@ public final class RequestHandler {
     } else {
       Authenticator.Identity identity = authenticator.authenticate(request);
       caller = identity.caller();
+      String origin = request.getHeader("Origin");
+      if (identity.bearer() && origin != null && !Authenticator.isSameOrigin(origin, request.getHeader("Host"))
+          && !cors.isAllowedFor(caller.tenantId(), origin)) {
+        // Each tenant names the sites that may embed it; another tenant's site may not use its tokens.
+        throw new HttpProblem(403, "origin-not-allowed", "Origin not allowed",
+            "pages on " + origin + " may not use the tokens of tenant '" + caller.tenantId() + "'; add the origin to the tenant's allowed origins");
+      }
       if (route.access() == Route.Access.WRITE) {
         authenticator.checkWrite(request, identity);
       } else {

@@ -176,6 +176,10 @@ public final class LiveRoutes implements AutoCloseable {
     } else {
       caller = authenticator.authenticate(request).caller();
     }
+    if (origin != null && !Authenticator.isSameOrigin(origin, request.getHeader("Host")) && !cors.isAllowedFor(caller.tenantId(), origin)) {
+      throw new HttpProblem(403, "origin-not-allowed", "Origin not allowed",
+          "pages on " + origin + " may not open the live channel of tenant '" + caller.tenantId() + "'");
+    }
     RateLimiter limiter = platform.rateLimiter();
     limiter.acquireRead(caller, request.getRemoteAddr());
     return caller;

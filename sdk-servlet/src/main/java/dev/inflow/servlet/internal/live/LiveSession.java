@@ -104,6 +104,9 @@ final class LiveSession implements LiveSink {
       return;
     }
     for (LiveTopics.Resolved resolved : clients.values()) {
+      if (!resolved.wanted().test(event)) {
+        continue;
+      }
       if (resolved.visible().test(event)) {
         transport.send(Frames.event(event, resolved.name()));
       } else {

@@ -21,9 +21,17 @@ public final class LiveTopics {
    *
    * @param name the topic as the client named it, used in frames
    * @param stored the topic events are recorded under
-   * @param visible whether an event may still go to this caller (access can be withdrawn later)
+   * @param visible whether an event may still go to this caller (access can be withdrawn later);
+   *     false ends the subscription with an error
+   * @param wanted whether the event belongs to this client topic at all; false skips it silently
+   *     (feed topics pick their activities out of one stored topic shared by the whole tenant)
    */
-  public record Resolved(String name, String stored, Predicate<Event> visible) {}
+  public record Resolved(String name, String stored, Predicate<Event> visible, Predicate<Event> wanted) {
+    /** A topic whose stored events all belong to it. */
+    public Resolved(String name, String stored, Predicate<Event> visible) {
+      this(name, stored, visible, event -> true);
+    }
+  }
 
   /** Resolves the part after the prefix ({@code "order:4711"} of {@code "target:order:4711"}). */
   @FunctionalInterface

@@ -1,0 +1,32 @@
+package dev.inflow.benchmarks.scenario;
+
+import java.util.List;
+
+/** The scenarios the harness knows, and those planned but not built yet. */
+public final class Scenarios {
+  private Scenarios() {}
+
+  /** A scenario issue 10 asks for that cannot run yet, with the reason. */
+  public record Planned(String name, String why) {}
+
+  /** @return every runnable scenario, in run order */
+  public static List<Scenario> all() {
+    return List.of(new CommentsScenario(), new LiveScenario(), new ScalingScenario());
+  }
+
+  /**
+   * @return issue 10's scenarios that need features not on main yet; each becomes a {@link Scenario}
+   *     in {@link #all()} once its API exists
+   */
+  public static List<Planned> planned() {
+    return List.of(
+        new Planned("Similar-question look-up at 100k questions (`GET /api/v1/questions/similar?q=`, ratio to health)",
+            "questions are not on main yet"),
+        new Planned("Home feed page at 1M activities (`GET /api/v1/feed`, p99 ratio to a primary-key look-up; goal ≤ 5×)",
+            "feeds are not on main yet"),
+        new Planned("Waline (`@waline/vercel`, Node + SQLite) side by side: list and create throughput and p99 (goal ≥ 50×)",
+            "not built in this round; as a Scenario it would npm-install @waline/vercel into benchmarks/results/, start it on"
+                + " 127.0.0.1 with SQLite, seed the same comments and load it with the same wrk settings"),
+        new Planned("Feed latency from 1k to 1M activities (scaling chart)", "feeds are not on main yet"));
+  }
+}

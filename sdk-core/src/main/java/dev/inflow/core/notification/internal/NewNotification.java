@@ -1,0 +1,29 @@
+package dev.inflow.core.notification.internal;
+
+import dev.inflow.core.notification.NotificationReason;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A notification to send, as features describe it.
+ *
+ * @param recipientId who gets it
+ * @param reason why
+ * @param questionId the question it is about, if any
+ * @param answerId the answer it is about, if any
+ * @param accessKey the key whose readability decides whether the recipient may still see it
+ * @param title what to show
+ * @param actorId who caused it; empty when nobody should be named (anonymous asker, escalation)
+ */
+public record NewNotification(String recipientId, NotificationReason reason, Optional<Long> questionId, Optional<Long> answerId,
+    String accessKey, String title, Optional<String> actorId) {
+  public NewNotification {
+    Objects.requireNonNull(recipientId, "recipientId");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(questionId, "questionId");
+    Objects.requireNonNull(answerId, "answerId");
+    Objects.requireNonNull(accessKey, "accessKey");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(actorId, "actorId");
+  }
+}

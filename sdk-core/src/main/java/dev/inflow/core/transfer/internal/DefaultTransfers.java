@@ -1,0 +1,55 @@
+package dev.inflow.core.transfer.internal;
+
+import dev.inflow.core.Caller;
+import dev.inflow.core.comment.internal.CommentImport;
+import dev.inflow.core.internal.Platform;
+import dev.inflow.core.transfer.ImportReport;
+import dev.inflow.core.transfer.Transfers;
+import dev.inflow.core.transfer.UrlMapping;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/** Imports and exports over the platform's database; see {@link Transfers}. */
+public final class DefaultTransfers implements Transfers {
+  private final Platform platform;
+  private final TenantTransfer tenants;
+  private final CommentImport comments;
+
+  public DefaultTransfers(Platform platform) {
+    this.platform = platform;
+    this.tenants = new TenantTransfer(platform.db(), platform.clock(), ExportParts.all(platform.markdown()));
+    this.comments = new CommentImport(platform);
+  }
+
+  /** @return the tenant exporter, for tests of its coverage */
+  public TenantTransfer tenantTransfer() {
+    return tenants;
+  }
+
+  @Override
+  public void exportTenant(String tenantId, OutputStream out) {
+    Caller.requireValidTenantId(tenantId);
+    tenants.export(tenantId, Objects.requireNonNull(out, "out"));
+  }
+
+  @Override
+  public ImportReport importTenant(String tenantId, InputStream json) {
+    Caller.requireValidTenantId(tenantId);
+    return tenants.importInto(tenantId, Objects.requireNonNull(json, "json"), platform.db().dialect());
+  }
+
+  @Override
+  public ImportReport importDisqus(String tenantId, InputStream xml, UrlMapping mapping) {
+    Caller.requireValidTenantId(tenantId);
+    SourceFile file = DisqusReader.read(xml, mapping);
+    return comments.run(tenantId, "disqus", file.threads, file.posts, file.skipped, file.unmappedUrls);
+  }
+
+  @Override
+  public ImportReport importWordPress(String tenantId, InputStream xml, UrlMapping mapping) {
+    Caller.requireValidTenantId(tenantId);
+    SourceFile file = WordPressReader.read(xml, mapping);
+    return comments.run(tenantId, "wordpress", file.threads, file.posts, file.skipped, file.unmappedUrls);
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of webhooks. Not API: it may change in any release. */
+package dev.inflow.core.webhook.internal;
