@@ -2,7 +2,7 @@
 import {Api, ApiError, uuid} from './api.js';
 import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {avatar, base, define, describe, explain, h, invalid, sheet, skeleton, stamp, template, uid} from './ui.js';
+import {avatar, base, define, describe, explain, h, invalid, liveLine, sheet, skeleton, stamp, template, uid} from './ui.js';
 
 /** Replies indent this many levels; deeper ones line up with the last level and say whom they answer. */
 const LEVELS = 4;
@@ -13,14 +13,11 @@ const MARKDOWN = ['**bold**', '_italic_', '`code`', '[text](https://…)', '- it
 const css = sheet(`
 .head{display:flex;flex-wrap:wrap;gap:var(--_g);align-items:baseline;justify-content:space-between}
 h2{margin:0;font-size:var(--inflow-title-size,1.25em)}
-.live{display:flex;flex-wrap:wrap;gap:0 var(--_g);min-height:1.5em;margin:.25em 0}.error:empty{display:none}
 .list,.replies{list-style:none;margin:0;padding:0}
 .replies{margin-left:var(--inflow-indent,1rem);padding-left:var(--_g);border-left:2px solid var(--_bd)}
 .replies:empty,.list[aria-busy=true]+.empty,.list:not(:empty)+.empty{display:none}
 .comment{padding:calc(var(--_g)/2) 0}
 .meta{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
-.avatar{width:var(--inflow-avatar-size,2em);height:var(--inflow-avatar-size,2em);border-radius:50%;
-display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
 .body{overflow-wrap:anywhere}.body>*{margin:.3em 0}.body a{color:var(--_a)}
 .body pre,.body code{background:var(--_sf);border-radius:4px;padding:0 .2em}.body pre{overflow:auto;padding:.5em}
 .body img{max-width:100%;height:auto}.body table{display:block;overflow-x:auto;border-collapse:collapse}
@@ -108,8 +105,7 @@ export class InflowComments extends HTMLElement {
     this.me = this.total = null;
     for (const type of ['click', 'submit', 'input', 'keydown', 'change']) root.addEventListener(type, this, {signal});
     this.heading = h('h2', {part: 'title', id: uid(), tabindex: -1}, t('comments'));
-    this.status = h('span', {part: 'status', class: 'status', role: 'status'});
-    this.conn = h('span', {part: 'status connection', class: 'conn muted', role: 'status'});
+    this.line = liveLine(t);
     // Most readers are signed in: the form is there from the start, and only visitors see it go.
     this.compose = h('div', {}, this.form(t('label'), t('post'), '', (text, f) => this.post(f, text)));
     this.list = h('ol', {part: 'list', class: 'list', 'aria-labelledby': this.heading.id, 'aria-busy': 'true'}, ...skeleton('li', 3));
@@ -118,7 +114,7 @@ export class InflowComments extends HTMLElement {
     root.replaceChildren(h('div', {lang: i.lang},
       h('div', {part: 'header', class: 'head'}, this.heading, h('label', {}, t('sortBy') + ' ',
         h('select', {part: 'sort', class: 'sort'}, ...SORTS.map(s => h('option', {value: s, selected: s === this.sort}, t(s)))))),
-      h('div', {class: 'live'}, this.conn, this.status), this.compose, this.list, this.empty, this.more));
+      this.line.el, this.compose, this.list, this.empty, this.more));
     this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
     const count = this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target));
     const first = this.api.request('GET', this.query());
@@ -186,8 +182,7 @@ export class InflowComments extends HTMLElement {
 
   /** Shows and announces (role=status) a message; errors in the error colour. */
   say(text, error) {
-    this.status.textContent = text;
-    this.status.classList.toggle('error', !!error);
+    this.line.say(text, error);
   }
 
   path() {
@@ -246,7 +241,7 @@ export class InflowComments extends HTMLElement {
       e => this.apply(e.kind, e), () => {
         this.count();
         this.reload();
-      }, state => this.conn.textContent = state === 'offline' ? this.i.t('reconnecting') : state === 'paused' ? this.i.t('paused') : '');
+      }, this.line.state);
   }
 
   /** Renders a comment into its thread (or updates it when already shown); returns its node. */

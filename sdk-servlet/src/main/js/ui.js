@@ -25,9 +25,11 @@ export const stamp = t => t.content.firstElementChild.cloneNode(true);
 /** Defines an Inflow element once, whichever of the entry modules (inflow.js, comments.js, ...) loaded it. */
 export const define = (name, element) => customElements.get(name) || customElements.define(name, element);
 
-let ids = 0;
+// A property, not a module variable: the minifier may inline uid() into another chunk, where a
+// module variable is a read-only import and ++ on it would throw.
+const ids = {n: 0};
 /** @return an id unique in the page, for label/aria references inside a shadow root */
-export const uid = () => 'i' + ++ids;
+export const uid = () => 'i' + ++ids.n;
 
 /** @return a constructable stylesheet; adoptedStyleSheets work under a strict style-src CSP */
 export function sheet(css) {
@@ -66,6 +68,9 @@ textarea,select,input{background:var(--_bg);border:1px solid var(--_bd);border-r
 textarea{display:block;width:100%;min-height:5em;resize:vertical}
 [aria-invalid=true]{border-color:var(--_er)}
 .muted,small{color:var(--_mu);font-size:.875em}.error{color:var(--_er)}
+.live{display:flex;flex-wrap:wrap;gap:0 var(--_g);min-height:1.5em;margin:.25em 0}.error:empty{display:none}
+.avatar{flex:none;width:var(--inflow-avatar-size,2em);height:var(--inflow-avatar-size,2em);border-radius:50%;
+display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
 .sk{list-style:none}.sk i{display:block;height:.8em;margin:.6em 0;border-radius:4px;background:var(--_sf);width:60%}
 .sk i:first-child{width:30%;height:2em;border-radius:var(--_r)}.sk i:last-child{width:90%}
 `);
@@ -85,6 +90,27 @@ export function describe(control, ...describers) {
 export function invalid(control, error, text) {
   error.textContent = text || '';
   control.setAttribute('aria-invalid', String(!!text));
+}
+
+/**
+ * The line every element keeps above its content for what it says: a polite live region (role
+ * status) that announces what happened (new content, saved, failed) and one for the live
+ * connection's state. Its height is reserved, so that a message never moves the content below.
+ *
+ * @return {el, say(text, error), state(s)}: the line; shows and announces a message, errors in the
+ *   error colour; and the onState callback for live.js's subscribe
+ */
+export function liveLine(t) {
+  const status = h('span', {part: 'status', class: 'status', role: 'status'});
+  const conn = h('span', {part: 'status connection', class: 'muted', role: 'status'});
+  return {
+    el: h('div', {class: 'live'}, status, conn),
+    say(text, error) {
+      status.textContent = text;
+      status.classList.toggle('error', !!error);
+    },
+    state: s => conn.textContent = s === 'offline' ? t('reconnecting') : s === 'paused' ? t('paused') : '',
+  };
 }
 
 /** @return a sentence a person understands for a failed call (an ApiError) */

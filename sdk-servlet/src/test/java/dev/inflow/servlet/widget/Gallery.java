@@ -50,7 +50,10 @@ final class Gallery implements AutoCloseable {
   private Gallery(Inflow inflow, TestServer server) {
     this.inflow = inflow;
     this.server = server;
-    this.specimens = List.of(new Specimen("inflow-comments", "target=" + encode(seedComments()) + "&title=Travel+expenses"));
+    String discussion = "target=" + encode(seedComments()) + "&title=Travel+expenses";
+    // The feed of the same page: everyone's comments there, with its Follow and Mute buttons.
+    this.specimens = List.of(new Specimen("inflow-comments", discussion),
+        new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"));
   }
 
   /** Starts Inflow in Jetty beside the host page, on the database of {@code -Dinflow.test.db}, and seeds every element's data. */
