@@ -71,7 +71,7 @@ textarea{display:block;width:100%;min-height:5em;resize:vertical}
 .live{display:flex;flex-wrap:wrap;gap:0 var(--_g);min-height:1.5em;margin:.25em 0}.error:empty{display:none}
 .avatar{flex:none;width:var(--inflow-avatar-size,2em);height:var(--inflow-avatar-size,2em);border-radius:50%;
 display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
-.sk{list-style:none}.sk i{display:block;height:.8em;margin:.6em 0;border-radius:4px;background:var(--_sf);width:60%}
+.sk{list-style:none;display:flow-root}.sk i{display:block;height:.8em;margin:.6em 0;border-radius:4px;background:var(--_sf);width:60%}
 .sk i:first-child{width:30%;height:2em;border-radius:var(--_r)}.sk i:last-child{width:90%}
 `);
 

@@ -108,6 +108,65 @@ class AccessibilityWidgetTest {
   }
 
   @Test
+  void everyControlOfEveryElementIsReachedByTabWithAFocusRing() {
+    try (Browser browser = gallery.signIn(Browser.start())) {
+      for (Specimen specimen : gallery.specimens()) {
+        Gallery.open(browser, gallery.url(specimen, "csp=strict"), specimen.element());
+        // Records what Tab reaches inside the element, and whether its focus ring shows right then.
+        browser.script("""
+            const root = document.querySelector(arguments[0]).shadowRoot;
+            window.reached = new Set(); window.ringless = [];
+            root.addEventListener('focusin', e => {
+              const el = e.composedPath()[0], css = getComputedStyle(el);
+              reached.add(el);
+              if (css.outlineStyle !== 'solid' || parseFloat(css.outlineWidth) < 2) ringless.push(el.nodeName + ' ' + el.textContent.slice(0, 30));
+            });
+            document.activeElement?.blur();
+            """, specimen.element());
+        Long controls = (Long) browser.script("return document.querySelector(arguments[0]).shadowRoot"
+            + ".querySelectorAll('button, select, textarea, a[href], [tabindex=\"0\"]').length", specimen.element());
+        for (int i = 0; i < controls + 5; i++) {
+          new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> missed = (List<String>) browser.script("""
+            return [...document.querySelector(arguments[0]).shadowRoot.querySelectorAll('button, select, textarea, a[href], [tabindex="0"]')]
+                .filter(el => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length && !reached.has(el))
+                .map(el => el.nodeName + ' ' + el.textContent.slice(0, 30));
+            """, specimen.element());
+        assertThat(missed).as("%s controls that Tab does not reach", specimen.element()).isEmpty();
+        assertThat(browser.script("return ringless")).as("%s controls focused without a visible ring", specimen.element()).isEqualTo(List.of());
+        assertThat((Long) browser.script("return reached.size")).as("%s controls reached", specimen.element()).isGreaterThanOrEqualTo(3L);
+      }
+    }
+  }
+
+  @Test
+  void feedTabsFollowTheArrowKeysAndNewActivityIsAnnounced() {
+    try (Browser browser = gallery.signIn(Browser.start())) {
+      Specimen feed = gallery.specimen("inflow-feed");
+      Gallery.open(browser, gallery.url(feed, "csp=strict"), feed.element());
+      String selected = "return document.querySelector('inflow-feed').shadowRoot.querySelector('[role=tab][aria-selected=true]')";
+      WebElement tab = (WebElement) browser.script(selected);
+      assertThat(tab.getText()).isEqualTo("Travel expenses");
+      assertThat(tab.getAttribute("tabindex")).as("the selected tab is the one in the Tab order").isEqualTo("0");
+      focus(browser, tab);
+      new Actions(browser.driver()).sendKeys(Keys.HOME).perform();
+      browser.await(d -> "Following".equals(((WebElement) browser.script(selected)).getText()) ? true : null);
+      assertThat(focused(browser).getText()).isEqualTo("Following");
+      new Actions(browser.driver()).sendKeys(Keys.END).perform();
+      browser.await(d -> "Travel expenses".equals(((WebElement) browser.script(selected)).getText()) ? true : null);
+      Gallery.open(browser, gallery.url(feed, "csp=strict"), feed.element());
+
+      String target = (String) browser.script("return document.querySelector('inflow-feed').getAttribute('target')");
+      WebElement status = browser.shadowRoot("inflow-feed").findElement(By.cssSelector("[part~=status]:not([part~=connection])"));
+      assertThat(status.getAttribute("role")).isEqualTo("status");
+      gallery.post("cleo", target, "Mileage goes in the same form.", null);
+      browser.await(d -> "New activity.".equals(status.getText()) ? true : null);
+    }
+  }
+
+  @Test
   void replyingWorksFromTheKeyboardAndFocusComesBack() {
     try (Browser browser = gallery.signIn(Browser.start())) {
       CommentsWidget widget = openComments(browser, "csp=strict");

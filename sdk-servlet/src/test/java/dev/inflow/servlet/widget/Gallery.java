@@ -104,9 +104,10 @@ final class Gallery implements AutoCloseable {
         + "return !!r && r.childElementCount > 0 && !r.querySelector('[aria-busy=true], .sk')", element));
   }
 
-  /** Posts as the user, through the API, and returns the comment. */
+  /** Posts as the user, through the API, on a target titled "Travel expenses", and returns the comment. */
   JsonNode post(String user, String target, String body, String parentId) {
-    String json = "{\"body\":" + quote(body) + (parentId != null ? ",\"parentId\":\"" + parentId + "\"" : "") + "}";
+    String json = "{\"body\":" + quote(body) + (parentId != null ? ",\"parentId\":\"" + parentId + "\"" : "")
+        + ",\"targetTitle\":\"Travel expenses\",\"targetUrl\":\"" + server.baseUrl() + "/page\"}";
     return ok(http("POST", API + "/targets/" + target + "/comments", user).json(json).send(), 201);
   }
 
