@@ -6,7 +6,7 @@
 #   scripts/test.sh install              # the same, then installs the jars into ~/.m2
 #   scripts/test.sh -pl examples -am     # further arguments go to Maven
 #
-# On Debian it installs what is missing (a JDK, chromium, chromium-driver, postgresql, python3;
+# On Debian it installs what is missing (a JDK, chromium, chromium-driver, postgresql, python3, nodejs, npm;
 # with sudo when not root), starts a private PostgreSQL on a free port, runs ./mvnw -B verify,
 # stops the database again (also on failure or Ctrl-C) and exits with Maven's status. A part that
 # cannot be had fails the run: nothing is skipped.
