@@ -3,6 +3,9 @@
 # on a fresh database and a free port, in headless Chromium:
 #
 #   demo             demo.png             the intranet demo's travel policy page (scripts/demo.sh)
+#   elements         <element>-light.png, -dark.png, -narrow.png (360 px) for every element, and
+#                    comments-brand.png (a host's own look): sdk-servlet's WidgetScreenshots, on the
+#                    browser tests' gallery of elements with sample data
 #   plain-container  plain-container.png  the sample WAR of sdk-servlet's tests, deployed into Tomcat 10.1
 #   spring-boot      spring-boot.png      examples/spring-boot, signed in through Spring Security
 #   node-host        node-host.png        examples/node-host (Node.js) embedding the standalone server
@@ -11,7 +14,8 @@
 #   scripts/screenshots.sh                  # all of them
 #   scripts/screenshots.sh spring-boot ...  # only these
 #
-# Needs what demo.sh needs, plus /usr/bin/chromium and /usr/bin/chromedriver, python3, node (18+)
+# Needs what demo.sh needs, plus /usr/bin/chromium and /usr/bin/chromedriver, python3, node (18+),
+# npm (the element tests' axe-core)
 # and an emoji font (reactions would show as empty boxes without one). Pages that need a signed-in
 # user are driven by scripts/screenshot.py over WebDriver; nothing is downloaded.
 set -euo pipefail
@@ -22,7 +26,7 @@ fail() {
   exit 1
 }
 
-ALL=(demo plain-container spring-boot node-host operator)
+ALL=(demo elements plain-container spring-boot node-host operator)
 WANTED=("$@")
 [ ${#WANTED[@]} -gt 0 ] || WANTED=("${ALL[@]}")
 for w in "${WANTED[@]}"; do
@@ -92,6 +96,13 @@ if wanted demo; then
     || { cat "$WORK/chromium.log" >&2; fail "Chromium could not take the screenshot"; }
   echo "screenshots.sh: wrote docs/images/demo.png" >&2
   stop_all
+fi
+
+if wanted elements; then
+  ./mvnw -q -B -pl sdk-servlet -am process-test-classes surefire:test@default-test -Dtest=WidgetScreenshots \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dinflow.screenshots="$PWD/docs/images" >"$WORK/elements.log" 2>&1 \
+    || { tail -50 "$WORK/elements.log" >&2; fail "the element screenshots failed"; }
+  echo "screenshots.sh: wrote" docs/images/*-{light,dark,narrow,brand}.png >&2
 fi
 
 if wanted plain-container || wanted spring-boot || wanted node-host || wanted operator; then
