@@ -11,15 +11,14 @@ const MAX_TAGS = 5;
 const css = sheet(`
 h2{margin:0 0 .5em;font-size:var(--inflow-title-size,1.25em)}h3{margin:.3em 0;font-size:1.1em}
 .form{display:grid;gap:.4em;margin-bottom:var(--_g)}fieldset{border:1px solid var(--_bd);border-radius:var(--_r)}
-input:not([type]){font:inherit;color:inherit;background:var(--_bg);border:1px solid var(--_bd);border-radius:var(--_r);padding:.4em}
 ul,ol{list-style:none;margin:0;padding:0}.chips,.bar,.meta,.tabs{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
 .chip,.tag{border-radius:1em;background:var(--_sf);padding:0 .6em;font-size:.875em}.chip button{border:0;background:none}
-.status:empty,.error:empty,ol:not(:empty)+.empty{display:none}
+.status:empty,ol:not(:empty)+.empty{display:none}
 .tabs{border-bottom:1px solid var(--_bd);margin-bottom:.5em}[role=tab]{border:0;border-radius:0;background:none}
 [role=tab][aria-selected=true]{box-shadow:inset 0 -3px var(--_a);font-weight:600}
 ol>li{padding:.3em 0;border-bottom:1px solid var(--_sf)}.answer{display:flex;gap:var(--_g)}.answer>div+div{flex:1;min-width:0}
 .accepted{border-left:3px solid var(--_a);padding-left:.5em}.votes{display:grid;justify-items:center;align-content:start}
-.badge{color:var(--_a)}.avatar{width:1.6em;height:1.6em;border-radius:50%;object-fit:cover;background:var(--_sf);font-size:.7em}
+.badge{color:var(--_a)}
 .body{overflow-wrap:anywhere}.body a{color:var(--_a)}.body pre{overflow:auto}
 `);
 

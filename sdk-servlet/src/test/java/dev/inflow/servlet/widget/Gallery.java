@@ -53,7 +53,8 @@ final class Gallery implements AutoCloseable {
     String discussion = "target=" + encode(seedComments()) + "&title=Travel+expenses";
     // The feed of the same page: everyone's comments there, with its Follow and Mute buttons.
     this.specimens = List.of(new Specimen("inflow-comments", discussion),
-        new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"));
+        new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"),
+        new Specimen("inflow-ask", discussion + "&tags=travel"));
   }
 
   /** Starts Inflow in Jetty beside the host page, on the database of {@code -Dinflow.test.db}, and seeds every element's data. */
