@@ -39,7 +39,7 @@ public final class DefaultNotifications implements Notifications {
   static final int MAX_IDS = 100;
   /** Rows looked at per page while skipping notifications the recipient may no longer read. */
   private static final int SCAN_LIMIT = 500;
-  private static final String COLUMNS = "n.id, n.recipient_id, n.reason, n.question_id, n.answer_id, n.target_key, n.title,"
+  private static final String COLUMNS = "n.id, n.recipient_id, n.reason, n.question_id, n.answer_id, n.comment_id, n.target_key, n.title, n.url,"
       + " n.actor_id, u.name AS actor_name, u.avatar_url AS actor_avatar, n.created_at, n.read_at";
   private static final String FROM = " FROM inflow_notification n"
       + " LEFT JOIN inflow_user u ON u.tenant_id = n.tenant_id AND u.id = n.actor_id";
@@ -63,10 +63,10 @@ public final class DefaultNotifications implements Notifications {
     if (n.actorId().filter(n.recipientId()::equals).isPresent()) {
       return;
     }
-    long id = sql.insert("INSERT INTO inflow_notification (tenant_id, recipient_id, reason, question_id, answer_id, target_key, title,"
-        + " actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "id",
-        tenant, n.recipientId(), n.reason().wireName(), n.questionId(), n.answerId(), n.accessKey(), n.title(), n.actorId(),
-        platform.now());
+    long id = sql.insert("INSERT INTO inflow_notification (tenant_id, recipient_id, reason, question_id, answer_id, comment_id, target_key,"
+        + " title, url, actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "id",
+        tenant, n.recipientId(), n.reason().wireName(), n.questionId(), n.answerId(), n.commentId(), n.accessKey(),
+        abbreviate(n.title(), 300), n.url().filter(u -> u.length() <= 2000), n.actorId(), platform.now());
     Notification created = sql.one("SELECT " + COLUMNS + FROM + " WHERE n.tenant_id = ? AND n.id = ?", DefaultNotifications::map, tenant, id)
         .orElseThrow();
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -185,14 +185,20 @@ public final class DefaultNotifications implements Notifications {
         NotificationReason.parse(row.string("reason")),
         row.optionalLong("question_id").map(String::valueOf),
         row.optionalLong("answer_id").map(String::valueOf),
+        row.optionalLong("comment_id").map(String::valueOf),
         row.optionalString("target_key"),
         row.string("title"),
+        row.optionalString("url"),
         actor,
         row.instant("created_at"),
         row.optionalInstant("read_at"));
   }
 
   private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return abbreviate(s, 40);
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
   }
 }
