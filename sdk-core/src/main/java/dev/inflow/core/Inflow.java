@@ -28,6 +28,7 @@ import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
 import dev.inflow.core.notification.Notifications;
+import dev.inflow.core.notification.Notifier;
 import dev.inflow.core.notification.internal.CommentNotifications;
 import dev.inflow.core.notification.internal.DefaultNotifications;
 import dev.inflow.core.question.Experts;
@@ -118,7 +119,7 @@ public final class Inflow implements AutoCloseable {
       }
       this.webhooks = new DefaultWebhooks(platform, b.webhookSettings);
       this.deadLetters = new DefaultDeadLetters(platform);
-      this.notifications = new DefaultNotifications(platform);
+      this.notifications = new DefaultNotifications(platform, java.util.Optional.ofNullable(b.notifier));
       this.comments = new DefaultComments(platform, CommentHook.all(feed.commentHook(), new CommentNotifications(platform, notifications)));
       this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications, feed.questionHook());
       this.analytics = new DefaultAnalytics(platform);
@@ -347,6 +348,7 @@ public final class Inflow implements AutoCloseable {
     private XapiSettings xapiSettings;
     private WebhookSettings webhookSettings;
     private QuestionSettings questionSettings;
+    private Notifier notifier;
 
     private Builder() {}
 
@@ -494,6 +496,19 @@ public final class Inflow implements AutoCloseable {
         throw new IllegalStateException("questions was already set to " + questionSettings);
       }
       this.questionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sends notifications by e-mail (or another channel) to users who ask for it (default: none).
+     * The standalone server sets an {@link dev.inflow.core.notification.SmtpNotifier} from
+     * {@code INFLOW_SMTP_HOST} and the other {@code INFLOW_SMTP_*} settings.
+     */
+    public Builder notifier(Notifier notifier) {
+      if (this.notifier != null) {
+        throw new IllegalStateException("notifier was already set to " + this.notifier);
+      }
+      this.notifier = Objects.requireNonNull(notifier, "notifier");
       return this;
     }
 
