@@ -3,3 +3,4 @@
 // server and the production build treat the modules imported here as the elements.
 import './comments.js';
 import './feed.js';
+import './notifications.js';
