@@ -1,4 +1,4 @@
-package dev.inflow.core.feed;
+package dev.inflow.benchmarks.feed;
 
 import dev.inflow.core.Caller;
 import dev.inflow.core.Inflow;
@@ -6,6 +6,9 @@ import dev.inflow.core.Limits;
 import dev.inflow.core.PageRequest;
 import dev.inflow.core.Role;
 import dev.inflow.core.User;
+import dev.inflow.core.feed.FeedSettings;
+import dev.inflow.core.feed.Feeds;
+import dev.inflow.core.feed.NewActivity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,8 +29,9 @@ import javax.sql.DataSource;
 
 /**
  * Measures the home feed at 1M activities and 10k users, and posting by an author with 5k
- * followers, on the database given as the only argument (a JDBC URL of an empty database). Not a
- * test: run it with the test classpath (docs/feeds.md says how). Prints one line per figure.
+ * followers, in-process through the core API, on the database given as the first argument (a JDBC
+ * URL of an empty database, or one an earlier run loaded); the second argument is the number of
+ * activities (default 1M). Run it with {@code benchmarks/feed.sh}; it prints one line per figure.
  *
  * <p>The data is written with plain JDBC batches, shaped like the fan-out would leave it: each
  * user follows 20 people (popular ones more often, Zipf), 3 of 5,000 targets and 2 of 100 topics;
