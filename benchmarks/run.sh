@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh            # the full run (about 15 minutes on 2 cores)
 #   benchmarks/run.sh --quick    # a smoke run of the harness itself (about 2 minutes; report under benchmarks/results/)
-#   benchmarks/run.sh --help     # options: --databases, --scenarios, --live-connections, --scale, --profile
+#   benchmarks/run.sh --help     # options: --databases, --scenarios (comments,live,scaling,waline), --live-connections, --scale, --profile
 #
 # It builds what it needs, installs wrk from Debian if missing, starts a private PostgreSQL with
 # fsync on (scripts/postgres.sh), and starts the measured server itself, on H2 then PostgreSQL.
@@ -18,6 +18,17 @@ fi
 if [ ! -x /usr/lib/postgresql/*/bin/initdb ] 2>/dev/null && [[ " $* " != *" --databases h2 "* ]]; then
   echo "[run.sh] installing the PostgreSQL server from Debian"
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; fi
+fi
+
+# The Waline peer (npm's @waline/vercel) needs Node and npm, and a C++ toolchain to compile its
+# SQLite driver against this Node's headers (its own install would download a binary from GitHub).
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm libnode-dev)
+command -v make >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1 || missing+=(build-essential)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[run.sh] installing ${missing[*]} from Debian (for the Waline peer)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"; else sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}"; fi
 fi
 
 echo "[run.sh] building (./mvnw -q -pl benchmarks -am package -DskipTests)"

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  * report goes into {@code docs/benchmarks.md}. Started by {@code benchmarks/run.sh}.
  */
 public final class Main {
+  private static final System.Logger LOG = System.getLogger(Main.class.getName());
   private static final long STARTED = System.nanoTime();
 
   private Main() {}
@@ -127,7 +128,7 @@ public final class Main {
             ok = false;
             progress("!! " + display + " / " + scenario.name() + " failed: " + e);
             report.note(display + " / " + scenario.name() + " failed: " + e.getMessage());
-            e.printStackTrace(System.out);
+            LOG.log(System.Logger.Level.ERROR, display + " / " + scenario.name() + " failed", e);
           }
         }
       }

@@ -35,7 +35,7 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
     boolean quick = false;
     boolean profile = false;
     List<String> databases = List.of("h2", "postgresql");
-    List<String> scenarios = List.of("comments", "live", "scaling");
+    List<String> scenarios = List.of("comments", "live", "scaling", "waline");
     Integer live = null;
     List<Integer> scale = null;
     Integer seconds = null;
@@ -45,12 +45,12 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
         case "--profile" -> profile = true;
         case "--root" -> root = Path.of(value(args, ++i, "--root DIR")).toAbsolutePath().normalize();
         case "--databases" -> databases = list(value(args, ++i, "--databases h2,postgresql"));
-        case "--scenarios" -> scenarios = list(value(args, ++i, "--scenarios comments,live,scaling"));
+        case "--scenarios" -> scenarios = list(value(args, ++i, "--scenarios comments,live,scaling,waline"));
         case "--live-connections" -> live = Integer.parseInt(value(args, ++i, "--live-connections 10000"));
         case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, "--seconds 15"));
         case "--scale" -> scale = list(value(args, ++i, "--scale 1000,10000,100000,1000000")).stream().map(Integer::parseInt).toList();
         case "--help", "-h" -> {
-          System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling]"
+          System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling,waline]"
               + " [--live-connections N] [--scale 1000,10000,...] [--seconds N (per measured step, e.g. for longer profiles)]");
           System.exit(0);
         }

@@ -124,8 +124,14 @@ public final class Bench {
    */
   public Wrk.Result wrk(String mode, String path, int targets, boolean signedIn, List<String> bodies, Duration duration)
       throws IOException, InterruptedException {
+    return wrk(baseUrl(), mode, path, targets, signedIn, bodies, duration);
+  }
+
+  /** Runs wrk with the harness's connection count against another server, e.g. a peer, at {@code url}. */
+  public Wrk.Result wrk(String url, String mode, String path, int targets, boolean signedIn, List<String> bodies, Duration duration)
+      throws IOException, InterruptedException {
     CpuMeter.Snapshot before = cpu.snapshot();
-    Wrk.Result result = wrk.run(baseUrl(), mode, path, targets, signedIn ? Optional.of(tokens) : Optional.empty(), bodies, 1,
+    Wrk.Result result = wrk.run(url, mode, path, targets, signedIn ? Optional.of(tokens) : Optional.empty(), bodies, 1,
         options.connections(), duration);
     lastCpu = cpu.snapshot().since(before);
     drain();

@@ -11,7 +11,7 @@ public final class Scenarios {
 
   /** @return every runnable scenario, in run order */
   public static List<Scenario> all() {
-    return List.of(new CommentsScenario(), new LiveScenario(), new ScalingScenario());
+    return List.of(new CommentsScenario(), new LiveScenario(), new ScalingScenario(), new WalineScenario());
   }
 
   /**
@@ -25,9 +25,6 @@ public final class Scenarios {
         new Planned("Home feed page at 1M activities (`GET /api/v1/feed`, p99 ratio to a primary-key look-up; goal ≤ 5×)",
             "measured in-process through the core API by benchmarks/feed.sh (FeedBenchmark), with the posting rate of a"
                 + " 5k-follower author; not yet over HTTP in this harness"),
-        new Planned("Waline (`@waline/vercel`, Node + SQLite) side by side: list and create throughput and p99 (goal ≥ 50×)",
-            "not built in this round; as a Scenario it would npm-install @waline/vercel into benchmarks/results/, start it on"
-                + " 127.0.0.1 with SQLite, seed the same comments and load it with the same wrk settings"),
         new Planned("Feed latency from 1k to 1M activities (scaling chart)", "feeds are not on main yet"));
   }
 }

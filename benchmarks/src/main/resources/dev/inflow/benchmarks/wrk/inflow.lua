@@ -5,7 +5,8 @@
 --   4 path         request path; "{n}" is replaced by a random number below the target count
 --   5 targets      how many targets "{n}" ranges over
 --   6 run id       makes Idempotency-Keys unique across wrk runs
--- Each request carries a random user's token and, for create, a fresh Idempotency-Key.
+-- Each request carries a random user's token and, for create, a fresh Idempotency-Key; "{k}" in a
+-- body becomes a key unique to the request (the Waline peer refuses a repeated comment).
 
 local threads = 0
 
@@ -47,8 +48,10 @@ function request()
   end
   if mode == "create" then
     headers["Content-Type"] = "application/json"
-    headers["Idempotency-Key"] = "wrk-" .. run_id .. "-" .. thread_id .. "-" .. counter
-    return wrk.format("POST", p, headers, bodies[(counter % #bodies) + 1])
+    local key = "wrk-" .. run_id .. "-" .. thread_id .. "-" .. counter
+    headers["Idempotency-Key"] = key
+    local body = string.gsub(bodies[(counter % #bodies) + 1], "{k}", key)
+    return wrk.format("POST", p, headers, body)
   end
   return wrk.format("GET", p, headers)
 end
