@@ -5,7 +5,7 @@ import {subscribe} from './live.js';
 import {base, define, explain, h, sheet, time, uid} from './ui.js';
 
 const css = sheet(`
-:host{display:inline-block;position:relative;background:none}
+:host{display:inline-block;position:relative}
 .bell{position:relative;font-size:1.2em;padding:.2em .5em}
 .badge{position:absolute;top:-.4em;right:-.4em;min-width:1.4em;padding:0 .3em;border-radius:1em;font-size:.7em;
 font-weight:700;line-height:1.4em;text-align:center;background:var(--_er);color:#fff}.badge:empty{display:none}
@@ -22,10 +22,11 @@ border-radius:50%;background:var(--_a)}
 
 /**
  * The notifications bell: its badge counts what is unread and changes live; the button opens a
- * list where one or all can be marked read. Escape closes the list. Attributes: api, token, lang.
+ * list where one or all can be marked read. Escape closes the list. Attributes: api, token, lang,
+ * open (the list starts open, e.g. on a page of its own).
  */
 export class InflowNotifications extends HTMLElement {
-  static observedAttributes = ['api', 'token', 'lang'];
+  static observedAttributes = ['api', 'token', 'lang', 'open'];
 
   constructor() {
     super();
@@ -44,6 +45,7 @@ export class InflowNotifications extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this.ac || this.ac.signal.aborted || old === value) return;
     if (name === 'token') this.api.tokenChanged();
+    else if (name === 'open') this.toggle(value != null);
     else this.start();
   }
 
@@ -67,6 +69,9 @@ export class InflowNotifications extends HTMLElement {
       h('p', {part: 'empty', class: 'empty muted'}, t('noNotifications')), this.more);
     root.replaceChildren(this.bell, this.panel);
     this.shown = new Map();
+    // Both calls at once: the first content needs one round trip. Signed out, the list answers 401.
+    const first = this.api.request('GET', 'notifications');
+    first.catch(() => {});
     try {
       this.me = await this.api.me();
       if (!this.me.signedIn) {
@@ -74,7 +79,8 @@ export class InflowNotifications extends HTMLElement {
         this.bell.title = t('signInNotifications');
         return;
       }
-      await this.page();
+      await this.page(null, first);
+      if (this.hasAttribute('open')) this.toggle(true);
     } catch (e) {
       this.fail(e);
     }
@@ -114,8 +120,8 @@ export class InflowNotifications extends HTMLElement {
   }
 
   /** Loads a page of notifications; the first one also follows the live topic from where it was read. */
-  async page(cursor) {
-    const {json, headers} = await this.api.request('GET', 'notifications' + (cursor ? '?cursor=' + encodeURIComponent(cursor) : ''));
+  async page(cursor, loading) {
+    const {json, headers} = await (loading || this.api.request('GET', 'notifications' + (cursor ? '?cursor=' + encodeURIComponent(cursor) : '')));
     json.items.forEach(n => this.add(n));
     this.next = json.next;
     this.more.hidden = !json.next;
