@@ -12,6 +12,7 @@ font-weight:700;line-height:1.4em;text-align:center;background:var(--_er);color:
 .panel{position:absolute;right:0;z-index:10;width:min(24em,90vw);max-height:70vh;overflow:auto;margin-top:.3em;
 padding:var(--_g);background:var(--_bg);border:1px solid var(--_bd);border-radius:var(--_r);box-shadow:0 4px 16px #0003}
 .panel.start{right:auto;left:0}
+:host([open]){display:block}:host([open]) .panel{position:static;width:auto;max-height:none;box-shadow:none}
 .head{display:flex;justify-content:space-between;align-items:center;gap:.5em}.head h2{font-size:1em;margin:0}
 .list{list-style:none;margin:0;padding:0}.item{padding:.5em 0;border-bottom:1px solid var(--_sf)}
 .item p{margin:0;overflow-wrap:anywhere}.item a{color:var(--_a)}
