@@ -119,8 +119,11 @@ export class InflowComments extends HTMLElement {
     const count = this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target));
     const first = this.api.request('GET', this.query());
     [count, first].forEach(p => p.catch(() => {})); // handled below, once it is known who is asking
+    const me = this.api.me();
+    // The form shows before the server says who is asking; a post sent in that moment waits for it.
+    this.ready = me.then(() => {}, () => {});
     try {
-      this.me = await this.api.me();
+      this.me = await me;
     } catch (e) {
       this.list.replaceChildren();
       this.list.setAttribute('aria-busy', 'false');
@@ -152,7 +155,7 @@ export class InflowComments extends HTMLElement {
     } else if (e.type === 'submit') {
       e.preventDefault();
       const text = el.elements.body.value;
-      if (!this.me) return;
+      if (!this.me) return this.ready.then(() => this.me && el.isConnected && el.requestSubmit());
       if (!text.trim()) el.elements.body.focus();
       else if ([...text].length > this.me.maxBodyChars) this.formError(el, {status: 413});
       else this.run(el.send(text, el));
@@ -354,6 +357,7 @@ export class InflowComments extends HTMLElement {
 
   /** Shows how much of the allowed length the text uses; past it, says by how much, as the field's error. */
   counter(f) {
+    if (!this.me) return; // start() counts once the server has said how long a comment may be
     const max = this.me.maxBodyChars, over = [...f.elements.body.value].length - max, counter = f.querySelector('.counter');
     counter.textContent = this.i.num(max + over) + ' / ' + this.i.num(max);
     counter.classList.toggle('error', over > 0);

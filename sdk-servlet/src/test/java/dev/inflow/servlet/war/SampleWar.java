@@ -72,6 +72,22 @@ public final class SampleWar {
     }
   }
 
+  /**
+   * Runs the sample WAR in Tomcat until the process is stopped, for {@code scripts/screenshots.sh}
+   * (run from {@code sdk-servlet/} on its test class path): {@code SampleWar <port> <jdbc-url>}.
+   * Sign in at {@code /intranet/login?user=ana&name=Ana%20Lima}.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: SampleWar <port> <jdbc-url>");
+      System.exit(2);
+    }
+    Path war = build(Files.createTempDirectory("inflow-sample-war"), Map.of("inflow.jdbc.url", args[1]));
+    WarDeploymentTest.Deployed app = WarDeploymentTest.tomcat(war, Integer.parseInt(args[0]));
+    System.out.println("SampleWar: http://localhost:" + app.port() + "/intranet/");
+    Thread.currentThread().join();
+  }
+
   private static void jar(Path classes, Path jar) throws IOException {
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out); Stream<Path> files = Files.walk(classes)) {
       for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {

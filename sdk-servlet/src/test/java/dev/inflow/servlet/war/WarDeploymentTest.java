@@ -86,11 +86,16 @@ class WarDeploymentTest {
   }
 
   private static Deployed tomcat(Path war) throws Exception {
+    return tomcat(war, 0);
+  }
+
+  /** @param port where Tomcat listens, 0 for a free port */
+  static Deployed tomcat(Path war, int port) throws Exception {
     Path base = Files.createTempDirectory("inflow-tomcat-war");
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     Connector connector = new Connector();
-    connector.setPort(0);
+    connector.setPort(port);
     tomcat.setConnector(connector);
     tomcat.getHost().setAppBase(base.toString());
     Context context = tomcat.addWebapp("/intranet", war.toAbsolutePath().toString());

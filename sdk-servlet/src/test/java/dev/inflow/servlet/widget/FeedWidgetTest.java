@@ -139,7 +139,8 @@ class FeedWidgetTest {
     try (Browser browser = Browser.start()) {
       browser.login(server.baseUrl(), reader).open(page("topic=Java", "target=" + encode(target), "title=VPN%20guide"));
       items(browser, 0);
-      WebElement following = root(browser).findElement(By.cssSelector("[role=tab][aria-selected=true]"));
+      // The tabs render after the first page of items on a slow database; wait for them too.
+      WebElement following = browser.await(d -> root(browser).findElement(By.cssSelector("[role=tab][aria-selected=true]")));
       following.sendKeys(Keys.ARROW_RIGHT);
       browser.await(d -> root(browser).findElement(By.cssSelector("[role=tab][aria-selected=true]")).getText().equals("#java"));
       WebElement followTopic = button(browser, "Follow");
