@@ -68,6 +68,16 @@ const en = {
   qAccepted: 'Accepted', qVerified: name => 'Verified' + (name ? ' by ' + name : ''),
   qAccept: 'Accept this answer', qUnaccept: 'Withdraw acceptance', qVerify: 'Verify', qUnverify: 'Withdraw verification',
   qAcceptedNow: 'Answer accepted. Thanks for closing the loop!', qVerifiedNow: 'Answer verified.',
+  notifications: 'Notifications', unreadNotifications: n => 'Notifications, ' + n + ' unread',
+  markAllRead: 'Mark all read', markRead: 'Mark read', markReadOf: title => 'Mark read: ' + title,
+  allRead: 'All notifications are read.', noNotifications: 'Nothing new.', newNotification: 'New notification.',
+  signInNotifications: 'Sign in to see your notifications.',
+  nReasons: {
+    'question.routed': 'A question for you: {title}', 'question.escalated': 'Still unanswered: {title}',
+    'answer.posted': '{who} answered your question {title}', 'answer.accepted': 'Your answer to {title} was accepted',
+    'answer.verified': 'Your answer to {title} was verified', 'comment.replied': '{who} replied to your comment on {title}',
+    mentioned: '{who} mentioned you on {title}',
+  },
 };
 
 const de = {
@@ -138,6 +148,16 @@ const de = {
   qAccepted: 'Angenommen', qVerified: name => 'Bestätigt' + (name ? ' von ' + name : ''),
   qAccept: 'Diese Antwort annehmen', qUnaccept: 'Annahme zurückziehen', qVerify: 'Bestätigen', qUnverify: 'Bestätigung zurückziehen',
   qAcceptedNow: 'Antwort angenommen. Danke fürs Abschließen!', qVerifiedNow: 'Antwort bestätigt.',
+  notifications: 'Benachrichtigungen', unreadNotifications: n => 'Benachrichtigungen, ' + n + ' ungelesen',
+  markAllRead: 'Alle als gelesen markieren', markRead: 'Als gelesen markieren', markReadOf: title => 'Als gelesen markieren: ' + title,
+  allRead: 'Alle Benachrichtigungen sind gelesen.', noNotifications: 'Nichts Neues.', newNotification: 'Neue Benachrichtigung.',
+  signInNotifications: 'Melde dich an, um deine Benachrichtigungen zu sehen.',
+  nReasons: {
+    'question.routed': 'Eine Frage für dich: {title}', 'question.escalated': 'Noch unbeantwortet: {title}',
+    'answer.posted': '{who} hat deine Frage {title} beantwortet', 'answer.accepted': 'Deine Antwort auf {title} wurde angenommen',
+    'answer.verified': 'Deine Antwort auf {title} wurde bestätigt', 'comment.replied': '{who} hat auf deinen Kommentar zu {title} geantwortet',
+    mentioned: '{who} hat dich bei {title} erwähnt',
+  },
 };
 
 const tables = {en, de};

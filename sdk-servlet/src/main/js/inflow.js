@@ -3,4 +3,5 @@
 // server and the production build treat the modules imported here as the elements.
 import './comments.js';
 import './feed.js';
+import './notifications.js';
 import './ask.js';

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.inflow.core.analytics.Analytics;
 import dev.inflow.core.analytics.internal.DefaultAnalytics;
 import dev.inflow.core.comment.Comments;
+import dev.inflow.core.comment.internal.CommentHook;
 import dev.inflow.core.comment.internal.DefaultComments;
 import dev.inflow.core.delivery.DeadLetters;
 import dev.inflow.core.delivery.internal.DefaultDeadLetters;
@@ -27,6 +28,8 @@ import dev.inflow.core.internal.limit.RateLimiter;
 import dev.inflow.core.internal.metrics.Metrics;
 import dev.inflow.core.internal.text.Markdown;
 import dev.inflow.core.notification.Notifications;
+import dev.inflow.core.notification.Notifier;
+import dev.inflow.core.notification.internal.CommentNotifications;
 import dev.inflow.core.notification.internal.DefaultNotifications;
 import dev.inflow.core.question.Experts;
 import dev.inflow.core.question.QuestionSettings;
@@ -116,9 +119,9 @@ public final class Inflow implements AutoCloseable {
       }
       this.webhooks = new DefaultWebhooks(platform, b.webhookSettings);
       this.deadLetters = new DefaultDeadLetters(platform);
-      this.comments = new DefaultComments(platform, feed.commentHook());
-      this.notifications = new DefaultNotifications(platform);
-      this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications);
+      this.notifications = new DefaultNotifications(platform, java.util.Optional.ofNullable(b.notifier));
+      this.comments = new DefaultComments(platform, CommentHook.all(feed.commentHook(), new CommentNotifications(platform, notifications)));
+      this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications, feed.questionHook());
       this.analytics = new DefaultAnalytics(platform);
       this.tenants = new DefaultTenants(platform);
       this.transfers = new DefaultTransfers(platform, questions::imported);
@@ -345,6 +348,7 @@ public final class Inflow implements AutoCloseable {
     private XapiSettings xapiSettings;
     private WebhookSettings webhookSettings;
     private QuestionSettings questionSettings;
+    private Notifier notifier;
 
     private Builder() {}
 
@@ -492,6 +496,19 @@ public final class Inflow implements AutoCloseable {
         throw new IllegalStateException("questions was already set to " + questionSettings);
       }
       this.questionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sends notifications by e-mail (or another channel) to users who ask for it (default: none).
+     * The standalone server sets an {@link dev.inflow.core.notification.SmtpNotifier} from
+     * {@code INFLOW_SMTP_HOST} and the other {@code INFLOW_SMTP_*} settings.
+     */
+    public Builder notifier(Notifier notifier) {
+      if (this.notifier != null) {
+        throw new IllegalStateException("notifier was already set to " + this.notifier);
+      }
+      this.notifier = Objects.requireNonNull(notifier, "notifier");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.inflow.servlet;
 
 import dev.inflow.core.Inflow;
 import dev.inflow.core.Limits;
+import dev.inflow.core.notification.SmtpNotifier;
 import dev.inflow.core.xapi.XapiSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,6 +39,8 @@ import javax.crypto.spec.SecretKeySpec;
  * @param xapiPassword LRS basic-auth password ({@code INFLOW_XAPI_PASSWORD})
  * @param limits rate limits ({@code INFLOW_RATE_LIMITS}, e.g. {@code user-writes=30,user-reads=1200})
  * @param operatorSecret credential of the operator API that manages tenants ({@code INFLOW_OPERATOR_SECRET})
+ * @param smtp the mail server notifications are e-mailed through ({@code INFLOW_SMTP_HOST}, {@code _PORT},
+ *     {@code _FROM}, {@code _USERNAME}, {@code _PASSWORD}, {@code _STARTTLS}); empty: no e-mail
  */
 public record Settings(
     int port,
@@ -50,7 +53,8 @@ public record Settings(
     Optional<String> xapiUsername,
     Optional<String> xapiPassword,
     Limits limits,
-    Optional<String> operatorSecret) {
+    Optional<String> operatorSecret,
+    Optional<SmtpNotifier> smtp) {
 
   /** Where a setting comes from: a lookup by environment variable name. */
   @FunctionalInterface
@@ -105,7 +109,8 @@ public record Settings(
   /** Every setting, for {@code --help} and the README. */
   public static final List<String> NAMES = List.of("INFLOW_PORT", "INFLOW_JDBC_URL", "INFLOW_JDBC_USER", "INFLOW_JDBC_PASSWORD",
       "INFLOW_TOKEN_SECRET", "INFLOW_ALLOWED_ORIGINS", "INFLOW_XAPI_ENDPOINT", "INFLOW_XAPI_USERNAME", "INFLOW_XAPI_PASSWORD",
-      "INFLOW_RATE_LIMITS", "INFLOW_OPERATOR_SECRET");
+      "INFLOW_RATE_LIMITS", "INFLOW_OPERATOR_SECRET", "INFLOW_SMTP_HOST", "INFLOW_SMTP_PORT", "INFLOW_SMTP_FROM", "INFLOW_SMTP_USERNAME",
+      "INFLOW_SMTP_PASSWORD", "INFLOW_SMTP_STARTTLS");
 
   /**
    * @throws SettingsException naming the first setting that is wrong and what would be right
@@ -148,14 +153,61 @@ public record Settings(
           + " characters; generate one with: openssl rand -base64 48");
     }
     return new Settings(port, jdbcUrl, source.get("INFLOW_JDBC_USER"), source.get("INFLOW_JDBC_PASSWORD"), secret, List.copyOf(origins),
-        xapi, xapiUser, xapiPassword, limits, operatorSecret);
+        xapi, xapiUser, xapiPassword, limits, operatorSecret, smtp(source));
   }
 
-  /** @return an Inflow builder with the database, limits and Learning Record Store of these settings */
+  private static Optional<SmtpNotifier> smtp(Source source) {
+    Optional<String> host = source.get("INFLOW_SMTP_HOST").map(String::strip);
+    Optional<String> user = source.get("INFLOW_SMTP_USERNAME");
+    Optional<String> password = source.get("INFLOW_SMTP_PASSWORD");
+    if (host.isEmpty()) {
+      for (String other : List.of("INFLOW_SMTP_PORT", "INFLOW_SMTP_FROM", "INFLOW_SMTP_USERNAME", "INFLOW_SMTP_PASSWORD", "INFLOW_SMTP_STARTTLS")) {
+        if (source.get(other).isPresent()) {
+          throw new SettingsException(other + " is set but INFLOW_SMTP_HOST is not; set the mail server too");
+        }
+      }
+      return Optional.empty();
+    }
+    if (user.isPresent() != password.isPresent()) {
+      throw new SettingsException("set both INFLOW_SMTP_USERNAME and INFLOW_SMTP_PASSWORD, or neither");
+    }
+    String from = source.get("INFLOW_SMTP_FROM").orElseThrow(() ->
+        new SettingsException("INFLOW_SMTP_FROM is needed with INFLOW_SMTP_HOST: the sender address, e.g. inflow@example.com"));
+    try {
+      SmtpNotifier.Builder builder = SmtpNotifier.builder(host.get(), from.strip());
+      source.get("INFLOW_SMTP_PORT").ifPresent(port -> builder.port(smtpPort(port)));
+      source.get("INFLOW_SMTP_STARTTLS").ifPresent(value -> builder.startTls(switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "yes", "1" -> true;
+        case "false", "no", "0" -> false;
+        default -> throw new SettingsException("INFLOW_SMTP_STARTTLS is true or false (got '" + value + "')");
+      }));
+      if (user.isPresent()) {
+        builder.credentials(user.get(), password.get());
+      }
+      return Optional.of(builder.build());
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("INFLOW_SMTP_HOST or INFLOW_SMTP_FROM: " + e.getMessage());
+    }
+  }
+
+  private static int smtpPort(String value) {
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SettingsException("INFLOW_SMTP_PORT must be a number from 1 to 65535 (got '" + value + "')");
+  }
+
+  /** @return an Inflow builder with the database, limits, Learning Record Store and mail server of these settings */
   public Inflow.Builder inflowBuilder() {
     Inflow.Builder builder = Inflow.builder().jdbcUrl(jdbcUrl).jdbcCredentials(jdbcUser.orElse(null), jdbcPassword.orElse(null)).limits(limits);
     xapiEndpoint.ifPresent(endpoint -> builder.xapi(XapiSettings.builder(endpoint)
         .credentials(xapiUsername.orElse(null), xapiPassword.orElse(null)).build()));
+    smtp.ifPresent(builder::notifier);
     return builder;
   }
 

@@ -41,6 +41,21 @@ class SettingsTest {
   }
 
   @Test
+  void aMailServerIsReadFromTheSmtpSettings() {
+    Settings s = Settings.load(Settings.Source.of(Map.of("INFLOW_SMTP_HOST", "mail.example.com", "INFLOW_SMTP_PORT", "587",
+        "INFLOW_SMTP_FROM", "inflow@example.com", "INFLOW_SMTP_USERNAME", "inflow", "INFLOW_SMTP_PASSWORD", "pw",
+        "INFLOW_SMTP_STARTTLS", "true")));
+    assertThat(s.smtp()).hasValueSatisfying(smtp -> assertThat(smtp.toString())
+        .isEqualTo("smtp://mail.example.com:587 from inflow@example.com").doesNotContain("pw"));
+    assertThat(Settings.load(Settings.Source.of(Map.of())).smtp()).isEmpty();
+    assertMessage(Map.of("INFLOW_SMTP_HOST", "mail.example.com"), "INFLOW_SMTP_FROM is needed with INFLOW_SMTP_HOST");
+    assertMessage(Map.of("INFLOW_SMTP_FROM", "inflow@example.com"), "INFLOW_SMTP_FROM is set but INFLOW_SMTP_HOST is not");
+    assertMessage(Map.of("INFLOW_SMTP_HOST", "mail.example.com", "INFLOW_SMTP_FROM", "inflow@example.com", "INFLOW_SMTP_PORT", "99999"),
+        "INFLOW_SMTP_PORT must be a number from 1 to 65535");
+    assertMessage(Map.of("INFLOW_SMTP_HOST", "mail.example.com", "INFLOW_SMTP_FROM", "not an address"), "from must be an e-mail address");
+  }
+
+  @Test
   void badSettingsSayWhatToFixInOneLine() {
     assertMessage(Map.of("INFLOW_PORT", "eighty"), "INFLOW_PORT must be a number from 0 to 65535 (got 'eighty')");
     assertMessage(Map.of("INFLOW_JDBC_URL", "jdbc:mysql://x"), "INFLOW_JDBC_URL must start with jdbc:h2: or jdbc:postgresql:");

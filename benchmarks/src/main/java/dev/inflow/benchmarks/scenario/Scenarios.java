@@ -21,7 +21,8 @@ public final class Scenarios {
   public static List<Planned> planned() {
     return List.of(
         new Planned("Home feed page at 1M activities (`GET /api/v1/feed`, p99 ratio to a primary-key look-up; goal ≤ 5×)",
-            "feeds are not on main yet"),
+            "measured in-process through the core API by benchmarks/feed.sh (FeedBenchmark), with the posting rate of a"
+                + " 5k-follower author; not yet over HTTP in this harness"),
         new Planned("Feed latency from 1k to 1M activities (scaling chart)", "feeds are not on main yet"));
   }
 }

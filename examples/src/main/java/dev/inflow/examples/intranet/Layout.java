@@ -4,9 +4,10 @@ import dev.inflow.core.User;
 import java.util.Map;
 
 /**
- * The portal's HTML. Pages load the Inflow widget with one module script and place one
- * {@code <inflow-comments>} element and one {@code <inflow-ask>}; there is no other script and no
- * inline style, so the strict Content-Security-Policy of the portal holds.
+ * The portal's HTML. Pages load the Inflow widget with one module script and place its elements:
+ * the notifications bell in the header, the activity feed on the home page, comments and ask an expert on
+ * business pages; there is no other script and no inline style, so the strict Content-Security-Policy of the
+ * portal holds.
  */
 final class Layout {
   static final String WIDGET_SCRIPT = "/inflow/inflow.js";
@@ -44,6 +45,10 @@ final class Layout {
           <h2 class="list-title">Business pages</h2>
           <ul class="cards">
         %s  </ul>
+          <section class="activity" aria-labelledby="activity-title">
+            <h2 id="activity-title" class="list-title">What colleagues are up to</h2>
+            <inflow-feed></inflow-feed>
+          </section>
         """.formatted(Html.escape(firstName(user)), cards);
     return document("Home", "/", user, main);
   }
@@ -97,6 +102,7 @@ final class Layout {
           <a class="brand" href="/">Larkfield <span>intranet</span></a>
           <nav class="nav" aria-label="Main">
         %s  </nav>
+          <inflow-notifications class="bell"></inflow-notifications>
         %s</header>
         <main id="main">
         %s</main>

@@ -16,7 +16,11 @@ public enum NotificationReason {
   /** The recipient's answer was accepted. */
   ANSWER_ACCEPTED("answer.accepted"),
   /** An expert marked the recipient's answer as verified. */
-  ANSWER_VERIFIED("answer.verified");
+  ANSWER_VERIFIED("answer.verified"),
+  /** Someone replied to the recipient's comment. */
+  COMMENT_REPLIED("comment.replied"),
+  /** Someone mentioned the recipient ({@code @id}) in a comment, question or answer. */
+  MENTIONED("mentioned");
 
   private final String wireName;
 

@@ -9,7 +9,8 @@ import java.util.Collection;
  * Each user's notifications: questions routed or escalated to them, answers to their questions,
  * their answers accepted or verified. Every method acts on the caller's own notifications only and
  * needs a signed-in caller ({@link dev.inflow.core.SignInRequiredException} otherwise). New
- * notifications are also delivered live on the topic {@code notifications}.
+ * notifications are also delivered live on the topic {@code notifications}, and by e-mail as each
+ * user chooses when a {@link Notifier} is configured.
  *
  * <p>Thread-safe.
  */
@@ -37,4 +38,16 @@ public interface Notifications {
 
   /** Marks every notification of the caller read. @return the unread count afterwards (0) */
   long markAllRead(Caller caller);
+
+  /** @return how the caller wants notifications by e-mail (off until they choose) */
+  EmailPreference emailPreference(Caller caller);
+
+  /**
+   * Sets how the caller wants notifications by e-mail, from the next notification on.
+   *
+   * @return the preference as stored
+   * @throws dev.inflow.core.InvalidInputException naming {@code address} when it is missing (for
+   *     instant or daily) or not an e-mail address
+   */
+  EmailPreference setEmailPreference(Caller caller, EmailPreference preference);
 }

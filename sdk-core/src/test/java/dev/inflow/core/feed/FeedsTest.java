@@ -25,6 +25,9 @@ import dev.inflow.core.comment.ModerationAction;
 import dev.inflow.core.comment.NewComment;
 import dev.inflow.core.comment.Reaction;
 import dev.inflow.core.event.Event;
+import dev.inflow.core.question.Answer;
+import dev.inflow.core.question.NewQuestion;
+import dev.inflow.core.question.Question;
 import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.testing.MutableClock;
 import dev.inflow.core.testing.People;
@@ -247,6 +250,44 @@ class FeedsTest {
         });
     assertThat(summaries(feeds.home(BEN, PageRequest.first(20))))
         .containsExactly("Ana Lima and Ben Okafor commented on Order 1");
+  }
+
+  @Test
+  void askingAndAnsweringReachTheFeedsAndFollowTheQuestion() {
+    follows.follow(DEV, FollowKind.TOPIC, "vpn");
+    clock.advance(Duration.ofSeconds(1));
+    Question q = inflow.questions().ask(ANA, NewQuestion.of("VPN drops every hour", "Since Monday.", List.of("vpn")), Optional.empty())
+        .value();
+    clock.advance(Duration.ofSeconds(1));
+    Answer a = inflow.questions().answer(BEN, q.id(), "Renew the certificate.", Optional.empty()).value();
+    clock.advance(Duration.ofSeconds(1));
+    inflow.questions().accept(ANA, a.id());
+
+    assertThat(follows.isFollowing(ANA, FollowKind.TARGET, "question:" + q.id())).as("the asker follows").isTrue();
+    assertThat(follows.isFollowing(BEN, FollowKind.TARGET, "question:" + q.id())).as("the answerer follows").isTrue();
+    assertThat(summaries(feeds.topic(DEV, "vpn", PageRequest.first(20)))).containsExactly(
+        "Ana Lima accepted an answer to “VPN drops every hour”",
+        "Ben Okafor answered “VPN drops every hour”",
+        "Ana Lima asked “VPN drops every hour”");
+    assertThat(summaries(feeds.home(BEN, PageRequest.first(20)))).as("what follows the question reaches its answerer's home")
+        .contains("Ana Lima accepted an answer to “VPN drops every hour”");
+  }
+
+  @Test
+  void anAnonymousQuestionNeverNamesItsAsker() {
+    Question q = inflow.questions().ask(ANA, NewQuestion.of("Is my salary band fair?", "", List.of("hr")).anonymously(),
+        Optional.empty()).value();
+    clock.advance(Duration.ofSeconds(1));
+    Answer a = inflow.questions().answer(BEN, q.id(), "Ask HR for the bands.", Optional.empty()).value();
+    inflow.questions().accept(ANA, a.id());
+
+    Page<Activity> topic = feeds.topic(DEV, "hr", PageRequest.first(20));
+    assertThat(summaries(topic)).containsExactly(
+        "Someone accepted an answer to “Is my salary band fair?”",
+        "Ben Okafor answered “Is my salary band fair?”",
+        "Someone asked “Is my salary band fair?”");
+    assertThat(topic.items()).noneSatisfy(item -> assertThat(item.actor()).hasValueSatisfying(actor -> assertThat(actor.id()).isEqualTo("ana")));
+    assertThat(feeds.user(DEV, "ana", PageRequest.first(20)).items()).isEmpty();
   }
 
   @Test

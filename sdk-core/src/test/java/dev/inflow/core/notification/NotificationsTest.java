@@ -11,6 +11,8 @@ import dev.inflow.core.Page;
 import dev.inflow.core.PageRequest;
 import dev.inflow.core.SignInRequiredException;
 import dev.inflow.core.User;
+import dev.inflow.core.comment.Comment;
+import dev.inflow.core.comment.NewComment;
 import dev.inflow.core.event.Event;
 import dev.inflow.core.question.Answer;
 import dev.inflow.core.question.NewQuestion;
@@ -60,6 +62,42 @@ class NotificationsTest {
     List<Event> live = inflow.events().after("default", 0, 100).stream().filter(e -> e.topic().equals("notifications:eva")).toList();
     assertThat(live).extracting(Event::kind).containsExactly("notification.created", "notification.created");
     assertThat(live.get(1).payload()).contains("\"unreadCount\":2").contains("answer.accepted").doesNotContain("recipientId");
+  }
+
+  @Test
+  void aReplyTellsTheAuthorOfTheCommentAndAMentionTellsWhoIsMentioned() {
+    Caller ben = Caller.of("default", User.of("ben", "Ben Okafor"));
+    inflow.users().remember("default", ben.user().orElseThrow());
+    Comment first = inflow.comments().create(ANA, "order:4711", NewComment.of("Delivery is late").onTarget("Order 4711",
+        "https://erp.example/orders/4711"), Optional.empty()).value();
+    Comment reply = inflow.comments().create(EVA, "order:4711", NewComment.replyTo(first.id(), "@ana @ben I'll call the carrier"),
+        Optional.empty()).value();
+
+    assertThat(inflow.notifications().list(ANA, false, PageRequest.first(10)).items()).as("a reply that also mentions: one notification")
+        .singleElement().satisfies(n -> {
+          assertThat(n.reason()).isEqualTo(NotificationReason.COMMENT_REPLIED);
+          assertThat(n.commentId()).contains(reply.id());
+          assertThat(n.targetKey()).contains("order:4711");
+          assertThat(n.title()).isEqualTo("Order 4711");
+          assertThat(n.url()).contains("https://erp.example/orders/4711");
+          assertThat(n.actor()).hasValueSatisfying(actor -> assertThat(actor.name()).isEqualTo("Eva Berg"));
+        });
+    assertThat(inflow.notifications().list(ben, false, PageRequest.first(10)).items()).extracting(Notification::reason)
+        .containsExactly(NotificationReason.MENTIONED);
+    assertThat(inflow.notifications().unreadCount(EVA)).as("nobody hears of their own comment").isZero();
+  }
+
+  @Test
+  void aMentionInAnAnswerTellsWhoIsMentioned() {
+    Caller ben = Caller.of("default", User.of("ben", "Ben Okafor"));
+    inflow.users().remember("default", ben.user().orElseThrow());
+    Question q = ask("VPN certificate expired");
+    inflow.questions().answer(EVA, q.id(), "@ben knows the portal.", Optional.empty());
+
+    assertThat(inflow.notifications().list(ben, false, PageRequest.first(10)).items()).singleElement().satisfies(n -> {
+      assertThat(n.reason()).isEqualTo(NotificationReason.MENTIONED);
+      assertThat(n.questionId()).contains(q.id());
+    });
   }
 
   @Test

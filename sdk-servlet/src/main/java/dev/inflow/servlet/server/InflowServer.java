@@ -195,6 +195,8 @@ public final class InflowServer implements AutoCloseable {
     out.println("  INFLOW_ALLOWED_ORIGINS   origins whose pages may embed Inflow, for every tenant, comma-separated");
     out.println("  INFLOW_OPERATOR_SECRET   turns on the operator API (/inflow/api/v1/operator/tenants) with this bearer credential");
     out.println("  INFLOW_XAPI_ENDPOINT     your Learning Record Store; INFLOW_XAPI_USERNAME and _PASSWORD log in to it");
+    out.println("  INFLOW_SMTP_HOST         mail server for notification e-mail; also INFLOW_SMTP_PORT (25), _FROM (needed),");
+    out.println("                           _USERNAME and _PASSWORD, _STARTTLS (true/false, default false)");
     out.println("  INFLOW_RATE_LIMITS       e.g. user-writes=30,tenant-writes=6000,user-reads=1200,tenant-reads=120000 (per minute)");
     out.println();
     out.print(Cli.USAGE);

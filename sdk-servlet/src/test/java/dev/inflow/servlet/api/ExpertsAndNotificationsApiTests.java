@@ -108,6 +108,41 @@ abstract class ExpertsAndNotificationsApiTests extends AskApiContract {
   }
 
   @Test
+  void aReplyNotifiesTheAuthorOfTheCommentWithWhereToLook() {
+    String target = "order:" + newTag();
+    String ana = TestTokens.token("ana");
+    JsonNode first = http().post(API + "/targets/" + target + "/comments").bearer(ana)
+        .json("{\"body\":\"Late again\",\"targetTitle\":\"Order late\",\"targetUrl\":\"https://erp.example/o/1\"}").send().json();
+    int before = http().get(API + "/notifications").bearer(ana).send().json().path("unreadCount").asInt();
+    http().post(API + "/targets/" + target + "/comments").bearer(TestTokens.token("ben"))
+        .json("{\"body\":\"Checking\",\"parentId\":\"" + first.path("id").asText() + "\"}").send();
+
+    Http.Response list = http().get(API + "/notifications").bearer(ana).send();
+    assertThat(list.json().path("unreadCount").asInt()).isEqualTo(before + 1);
+    JsonNode n = list.json().path("items").get(0);
+    assertThat(n.path("reason").asText()).isEqualTo("comment.replied");
+    assertThat(n.path("title").asText()).isEqualTo("Order late");
+    assertThat(n.path("url").asText()).isEqualTo("https://erp.example/o/1");
+    assertThat(n.path("targetKey").asText()).isEqualTo(target);
+  }
+
+  @Test
+  void emailPreferencesAreReadAndSetWithTheirAddress() {
+    String token = TestTokens.token("pref-" + newTag());
+    JsonNode initial = http().get(API + "/notifications/preferences").bearer(token).send().json();
+    assertThat(initial.path("email").asText()).isEqualTo("off");
+    assertThat(initial.path("available").asBoolean()).as("no mail server in this test server").isFalse();
+
+    assertProblem(http().put(API + "/notifications/preferences").bearer(token).json("{\"email\":\"weekly\"}").send(), 400, "email");
+    assertProblem(http().put(API + "/notifications/preferences").bearer(token).json("{\"email\":\"daily\"}").send(), 400, "address");
+    JsonNode set = http().put(API + "/notifications/preferences").bearer(token)
+        .json("{\"email\":\"daily\",\"address\":\"pref@example.com\"}").send().json();
+    assertThat(set.path("email").asText()).isEqualTo("daily");
+    assertThat(http().get(API + "/notifications/preferences").bearer(token).send().json().path("address").asText()).isEqualTo("pref@example.com");
+    assertProblem(http().get(API + "/notifications/preferences").send(), 401, null);
+  }
+
+  @Test
   void aQuestionPageFollowsItsAnswersLiveAndOthersNotificationsCannotBeSubscribed() throws Exception {
     JsonNode q = ask(TestTokens.token("ana"), "{\"title\":\"Live question\",\"tags\":[\"" + newTag() + "\"]}");
     try (LiveClient ben = connect(TestTokens.token("ben"))) {

@@ -52,7 +52,9 @@ final class Gallery implements AutoCloseable {
     this.server = server;
     String discussion = "target=" + encode(seedComments()) + "&title=Travel+expenses";
     // The feed of the same page: everyone's comments there, with its Follow and Mute buttons.
+    // Ana's notifications, open: Cleo's reply in that discussion notified her.
     this.specimens = List.of(new Specimen("inflow-comments", discussion),
+        new Specimen("inflow-notifications", "open=open"),
         new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"),
         new Specimen("inflow-ask", discussion + "&tags=travel"));
   }

@@ -64,6 +64,47 @@ public interface CommentHook {
   /** A hidden comment was approved by a moderator and is visible again. */
   void restored(Sql sql, String tenant, long commentId) throws SQLException;
 
+  /** @return a hook that runs each of the given hooks in order (the feed, then notifications) */
+  static CommentHook all(CommentHook... hooks) {
+    List<CommentHook> each = List.of(hooks);
+    return new CommentHook() {
+      @Override
+      public void posted(Sql sql, String tenant, Posted comment) throws SQLException {
+        for (CommentHook hook : each) {
+          hook.posted(sql, tenant, comment);
+        }
+      }
+
+      @Override
+      public void edited(Sql sql, String tenant, long commentId, String body) throws SQLException {
+        for (CommentHook hook : each) {
+          hook.edited(sql, tenant, commentId, body);
+        }
+      }
+
+      @Override
+      public void reacted(Sql sql, String tenant, Reacted reaction) throws SQLException {
+        for (CommentHook hook : each) {
+          hook.reacted(sql, tenant, reaction);
+        }
+      }
+
+      @Override
+      public void withdrawn(Sql sql, String tenant, long commentId) throws SQLException {
+        for (CommentHook hook : each) {
+          hook.withdrawn(sql, tenant, commentId);
+        }
+      }
+
+      @Override
+      public void restored(Sql sql, String tenant, long commentId) throws SQLException {
+        for (CommentHook hook : each) {
+          hook.restored(sql, tenant, commentId);
+        }
+      }
+    };
+  }
+
   /** @return a hook that does nothing */
   static CommentHook none() {
     return new CommentHook() {

@@ -3,6 +3,7 @@ package dev.inflow.core.feed.internal;
 import dev.inflow.core.comment.internal.CommentHook;
 import dev.inflow.core.feed.FeedSettings;
 import dev.inflow.core.internal.Platform;
+import dev.inflow.core.question.internal.QuestionHook;
 
 /** The feed's parts, wired once by {@link dev.inflow.core.Inflow}: feeds, follows, the recorder other features use. */
 public final class FeedModule {
@@ -12,6 +13,7 @@ public final class FeedModule {
   private final DefaultFollows follows;
   private final DefaultFeeds feeds;
   private final CommentActivities commentActivities;
+  private final QuestionActivities questionActivities;
 
   public FeedModule(Platform platform, FeedSettings settings) {
     this.settings = settings;
@@ -20,6 +22,7 @@ public final class FeedModule {
     this.follows = new DefaultFollows(platform);
     this.feeds = new DefaultFeeds(platform, recorder, new FeedPager(platform, settings.aggregationWindow()));
     this.commentActivities = new CommentActivities(recorder, follows);
+    this.questionActivities = new QuestionActivities(platform, recorder, follows);
     platform.jobs().register(FanOut.JOB, fanOut);
   }
 
@@ -39,6 +42,11 @@ public final class FeedModule {
   /** @return what comments call inside their transactions */
   public CommentHook commentHook() {
     return commentActivities;
+  }
+
+  /** @return what questions call inside their transactions */
+  public QuestionHook questionHook() {
+    return questionActivities;
   }
 
   /** Keeps each home feed to its configured depth. @return entries deleted */

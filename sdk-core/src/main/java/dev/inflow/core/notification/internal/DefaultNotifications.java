@@ -11,9 +11,12 @@ import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.db.Row;
 import dev.inflow.core.internal.json.Json;
 import dev.inflow.core.internal.db.Sql;
+import dev.inflow.core.notification.EmailDelivery;
+import dev.inflow.core.notification.EmailPreference;
 import dev.inflow.core.notification.Notification;
 import dev.inflow.core.notification.NotificationReason;
 import dev.inflow.core.notification.Notifications;
+import dev.inflow.core.notification.Notifier;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,17 +40,24 @@ import java.util.Optional;
  */
 public final class DefaultNotifications implements Notifications {
   static final int MAX_IDS = 100;
+  /** Deliberately loose: one @, no spaces or line breaks (which could inject headers), a dot in the domain. */
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   /** Rows looked at per page while skipping notifications the recipient may no longer read. */
   private static final int SCAN_LIMIT = 500;
-  private static final String COLUMNS = "n.id, n.recipient_id, n.reason, n.question_id, n.answer_id, n.target_key, n.title,"
+  private static final String COLUMNS = "n.id, n.recipient_id, n.reason, n.question_id, n.answer_id, n.comment_id, n.target_key, n.title, n.url,"
       + " n.actor_id, u.name AS actor_name, u.avatar_url AS actor_avatar, n.created_at, n.read_at";
   private static final String FROM = " FROM inflow_notification n"
       + " LEFT JOIN inflow_user u ON u.tenant_id = n.tenant_id AND u.id = n.actor_id";
 
+  /** The query of one notification as its recipient sees it; add a WHERE clause. */
+  static final String SELECT = "SELECT " + COLUMNS + FROM;
   private final Platform platform;
+  private final Optional<EmailDeliveries> emails;
 
-  public DefaultNotifications(Platform platform) {
+  /** @param notifier sends notifications by e-mail as each user chooses; empty: no e-mail */
+  public DefaultNotifications(Platform platform, Optional<Notifier> notifier) {
     this.platform = platform;
+    this.emails = notifier.map(n -> new EmailDeliveries(platform, n));
   }
 
   /** @return the stored live topic of a user's notifications */
@@ -63,16 +73,19 @@ public final class DefaultNotifications implements Notifications {
     if (n.actorId().filter(n.recipientId()::equals).isPresent()) {
       return;
     }
-    long id = sql.insert("INSERT INTO inflow_notification (tenant_id, recipient_id, reason, question_id, answer_id, target_key, title,"
-        + " actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "id",
-        tenant, n.recipientId(), n.reason().wireName(), n.questionId(), n.answerId(), n.accessKey(), n.title(), n.actorId(),
-        platform.now());
+    long id = sql.insert("INSERT INTO inflow_notification (tenant_id, recipient_id, reason, question_id, answer_id, comment_id, target_key,"
+        + " title, url, actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "id",
+        tenant, n.recipientId(), n.reason().wireName(), n.questionId(), n.answerId(), n.commentId(), n.accessKey(),
+        abbreviate(n.title(), 300), n.url().filter(u -> u.length() <= 2000), n.actorId(), platform.now());
     Notification created = sql.one("SELECT " + COLUMNS + FROM + " WHERE n.tenant_id = ? AND n.id = ?", DefaultNotifications::map, tenant, id)
         .orElseThrow();
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("notification", forChannel(created));
     payload.put("unreadCount", unread(sql, tenant, n.recipientId()));
     platform.events().append(sql, tenant, topicOf(n.recipientId()), "notification.created", Optional.of(n.accessKey()), payload);
+    if (emails.isPresent()) {
+      emails.get().queue(sql, tenant, n.recipientId(), id);
+    }
     platform.metrics().increment("inflow_notifications_total", "Notifications sent", "reason", n.reason().wireName());
   }
 
@@ -144,6 +157,37 @@ public final class DefaultNotifications implements Notifications {
     return mark(caller, user, "", List.of(), Map.of("all", true));
   }
 
+  @Override
+  public EmailPreference emailPreference(Caller caller) {
+    User user = caller.requireUser("see your e-mail settings");
+    return platform.db().read(sql -> EmailDeliveries.load(sql, caller.tenantId(), user.id(), emails.isPresent()))
+        .orElse(new EmailPreference(EmailDelivery.OFF, Optional.empty(), emails.isPresent()));
+  }
+
+  @Override
+  public EmailPreference setEmailPreference(Caller caller, EmailPreference preference) {
+    User user = caller.requireUser("change your e-mail settings");
+    Optional<String> address = preference.address().map(String::strip).filter(a -> !a.isEmpty());
+    if (address.isPresent() && (address.get().length() > 320 || !EMAIL.matcher(address.get()).matches())) {
+      throw new InvalidInputException("address", "address is an e-mail address such as ana@example.com, at most 320 characters");
+    }
+    if (address.isEmpty() && preference.email() != EmailDelivery.OFF) {
+      throw new InvalidInputException("address", "an address is needed for " + preference.email().wireName() + " e-mail");
+    }
+    platform.rateLimiter().acquireWrite(caller);
+    String tenant = caller.tenantId();
+    platform.db().transaction(sql -> {
+      if (sql.update("UPDATE inflow_notification_preference SET email = ?, address = ?, updated_at = ? WHERE tenant_id = ? AND user_id = ?",
+          preference.email().wireName(), address, platform.now(), tenant, user.id()) == 0) {
+        // The first digest covers what arrives from now on, not the user's whole history.
+        sql.update("INSERT INTO inflow_notification_preference (tenant_id, user_id, email, address, last_digest_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)", tenant, user.id(), preference.email().wireName(), address, platform.now(), platform.now());
+      }
+      return null;
+    });
+    return emailPreference(caller);
+  }
+
   private long mark(Caller caller, User user, String condition, List<Long> ids, Map<String, Object> what) {
     platform.rateLimiter().acquireWrite(caller);
     String tenant = caller.tenantId();
@@ -175,7 +219,7 @@ public final class DefaultNotifications implements Notifications {
     return sql.count("SELECT COUNT(*) FROM inflow_notification WHERE tenant_id = ? AND recipient_id = ? AND read_at IS NULL", tenant, userId);
   }
 
-  private static Notification map(Row row) throws SQLException {
+  static Notification map(Row row) throws SQLException {
     Optional<String> actorId = row.optionalString("actor_id");
     Optional<Author> actor = actorId.isEmpty() ? Optional.empty()
         : Optional.of(new Author(actorId.get(), row.optionalString("actor_name").orElse(actorId.get()), row.optionalString("actor_avatar")));
@@ -185,14 +229,20 @@ public final class DefaultNotifications implements Notifications {
         NotificationReason.parse(row.string("reason")),
         row.optionalLong("question_id").map(String::valueOf),
         row.optionalLong("answer_id").map(String::valueOf),
+        row.optionalLong("comment_id").map(String::valueOf),
         row.optionalString("target_key"),
         row.string("title"),
+        row.optionalString("url"),
         actor,
         row.instant("created_at"),
         row.optionalInstant("read_at"));
   }
 
   private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return abbreviate(s, 40);
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
   }
 }

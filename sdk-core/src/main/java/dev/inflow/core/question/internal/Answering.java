@@ -74,6 +74,8 @@ final class Answering {
       AnswerRow answer = AnswerStore.find(sql, tenant, id).orElseThrow();
       parts.notifications().send(sql, tenant, new NewNotification(question.author().id(), NotificationReason.ANSWER_POSTED,
           Optional.of(questionId), Optional.of(id), QuestionAccess.answerKey(id), question.title(), Optional.of(author.id())));
+      parts.mentioned(sql, tenant, question, rendered.mentions(), Optional.of(id), Optional.of(author.id()));
+      parts.hook().answered(sql, tenant, QuestionParts.about(question), id, Author.of(author), body);
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("answer", QuestionView.answerForEveryone(answer));
       payload.put("question", state(sql, tenant, questionId, status));
@@ -235,6 +237,8 @@ final class Answering {
         Optional<String> actor = asker ? QuestionView.askerAsActor(question) : caller.userId();
         parts.notifications().send(sql, tenant, new NewNotification(pair.answer().author().id(), NotificationReason.ANSWER_ACCEPTED,
             Optional.of(question.id()), Optional.of(id), QuestionAccess.answerKey(id), question.title(), actor));
+        parts.hook().accepted(sql, tenant, QuestionParts.about(question), id,
+            asker ? QuestionParts.about(question).shownAsker() : caller.user().map(Author::of));
       }
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("id", Long.toString(id));
@@ -281,6 +285,7 @@ final class Answering {
       if (verify) {
         parts.notifications().send(sql, tenant, new NewNotification(answer.author().id(), NotificationReason.ANSWER_VERIFIED,
             Optional.of(question.id()), Optional.of(id), QuestionAccess.answerKey(id), question.title(), Optional.of(user.id())));
+        parts.hook().verified(sql, tenant, QuestionParts.about(question), id, Author.of(user));
       }
       AnswerRow after = AnswerStore.find(sql, tenant, id).orElseThrow();
       Map<String, Object> payload = new LinkedHashMap<>();

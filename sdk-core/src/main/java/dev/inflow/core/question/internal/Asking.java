@@ -77,6 +77,8 @@ final class Asking {
       QuestionRow row = QuestionStore.find(sql, tenant, id).orElseThrow();
       List<String> routed = parts.routing().routeNew(sql, tenant, row, candidates);
       parts.event(sql, tenant, row, "question.created", QuestionView.forEveryone(row, routed));
+      parts.mentioned(sql, tenant, row, rendered.mentions(), Optional.empty(), QuestionView.askerAsActor(row));
+      parts.hook().asked(sql, tenant, QuestionParts.about(row));
       if (idempotencyKey.isPresent()) {
         platform.idempotency().complete(sql, tenant, author.id(), idempotencyKey.get(), row.idString());
       }

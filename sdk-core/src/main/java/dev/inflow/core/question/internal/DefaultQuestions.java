@@ -37,14 +37,15 @@ public final class DefaultQuestions implements Questions, AutoCloseable {
   private final Answering answering;
   private final QuestionReads reads;
 
-  public DefaultQuestions(Platform platform, UserDirectory directory, QuestionSettings settings, DefaultNotifications notifications) {
+  public DefaultQuestions(Platform platform, UserDirectory directory, QuestionSettings settings, DefaultNotifications notifications,
+      QuestionHook hook) {
     TagStore tags = new TagStore(platform, settings);
     QuestionAccess access = new QuestionAccess(platform, tags);
     platform.targetOwners().register(QuestionAccess.QUESTION_PREFIX, access);
     platform.targetOwners().register(QuestionAccess.ANSWER_PREFIX, access);
     ExpertDirectory experts = new ExpertDirectory(platform, directory, settings);
     Routing routing = new Routing(platform, experts, tags, access, notifications, settings);
-    this.parts = new QuestionParts(platform, access, tags, experts, routing, SimilarSearch.of(platform.db()), notifications);
+    this.parts = new QuestionParts(platform, access, tags, experts, routing, SimilarSearch.of(platform.db()), notifications, hook);
     this.asking = new Asking(parts);
     this.answering = new Answering(parts);
     this.reads = new QuestionReads(parts);

@@ -4,8 +4,11 @@ import dev.inflow.core.Caller;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.db.Sql;
 import dev.inflow.core.internal.text.Markdown;
+import dev.inflow.core.notification.NotificationReason;
 import dev.inflow.core.notification.internal.DefaultNotifications;
+import dev.inflow.core.notification.internal.NewNotification;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +23,13 @@ record QuestionParts(
     ExpertDirectory experts,
     Routing routing,
     SimilarSearch search,
-    DefaultNotifications notifications) {
+    DefaultNotifications notifications,
+    QuestionHook hook) {
+
+  /** @return the question as other features (the feed) see it */
+  static QuestionHook.AboutQuestion about(QuestionRow row) {
+    return new QuestionHook.AboutQuestion(row.id(), row.key(), row.title(), row.tags(), row.author(), row.anonymous());
+  }
 
   /** @return the question, if the caller may read it; otherwise "not found" (or "sign in") */
   QuestionRow readable(Sql sql, Caller caller, long id, boolean lock) throws SQLException {
@@ -40,6 +49,20 @@ record QuestionParts(
   void afterChange(String tenant, long questionId) {
     platform.events().committed(tenant);
     search.changed(tenant, questionId);
+  }
+
+  /**
+   * Tells the people a question or answer mentions. The notification is about the answer when
+   * there is one, so that it follows the answer's access rules.
+   *
+   * @param actor who mentioned them, empty for the anonymous asker
+   */
+  void mentioned(Sql sql, String tenant, QuestionRow question, List<String> mentions, Optional<Long> answerId, Optional<String> actor)
+      throws SQLException {
+    for (String mentioned : mentions) {
+      notifications.send(sql, tenant, new NewNotification(mentioned, NotificationReason.MENTIONED, Optional.of(question.id()), answerId,
+          answerId.map(QuestionAccess::answerKey).orElse(question.key()), question.title(), actor));
+    }
   }
 
   Markdown.Rendered render(Caller caller, String text) {

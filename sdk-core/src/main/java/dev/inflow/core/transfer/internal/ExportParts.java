@@ -80,7 +80,8 @@ public final class ExportParts {
               advanceSequence(c, dialect, "inflow_question_search_seq", "SELECT MAX(search_seq) FROM inflow_question");
               questions.imported(tenant, ids(c, "SELECT id FROM inflow_question WHERE tenant_id = ? ORDER BY id", tenant));
             }),
-        new ExportPart("notifications", List.of(Table.of("inflow_notification", "id", OnConflict.FAIL).drawing("id")),
+        new ExportPart("notifications", List.of(Table.of("inflow_notification", "id", OnConflict.FAIL).checked(httpUrl("url")).drawing("id"),
+            Table.of("inflow_notification_preference", "user_id", OnConflict.FAIL)),
             ExportPart.AfterImport.nothing()),
         new ExportPart("feed", List.of(
             Table.of("inflow_activity", "id", OnConflict.FAIL).checked(httpUrl("object_url")),

@@ -3,6 +3,8 @@ package dev.inflow.servlet.internal.notification;
 import dev.inflow.core.Caller;
 import dev.inflow.core.InvalidInputException;
 import dev.inflow.core.Page;
+import dev.inflow.core.notification.EmailDelivery;
+import dev.inflow.core.notification.EmailPreference;
 import dev.inflow.core.notification.Notification;
 import dev.inflow.core.notification.Notifications;
 import dev.inflow.core.notification.internal.DefaultNotifications;
@@ -15,14 +17,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The caller's notifications ({@code GET /api/v1/notifications}, {@code POST
- * /api/v1/notifications/read}) and the live topic {@code notifications}, which always means the
+ * /api/v1/notifications/read}), their e-mail preference ({@code GET/PUT
+ * /api/v1/notifications/preferences}) and the live topic {@code notifications}, which always means the
  * caller's own.
  */
 public final class NotificationRoutes {
   record ReadBody(List<String> ids, Boolean all) {}
+
+  record PreferenceBody(String email, String address) {}
 
   private final Notifications notifications;
 
@@ -33,7 +39,9 @@ public final class NotificationRoutes {
   public static void register(Router router, Notifications notifications, LiveTopics topics) {
     NotificationRoutes r = new NotificationRoutes(notifications);
     router.add("GET", "/api/v1/notifications", Access.READ, r::list)
-        .add("POST", "/api/v1/notifications/read", Access.WRITE, r::markRead);
+        .add("POST", "/api/v1/notifications/read", Access.WRITE, r::markRead)
+        .add("GET", "/api/v1/notifications/preferences", Access.READ, r::preferences)
+        .add("PUT", "/api/v1/notifications/preferences", Access.WRITE, r::setPreferences);
     topics.register("notifications", (caller, name, argument) -> {
       if (!name.equals("notifications")) {
         throw new InvalidInputException("topics", "the notifications topic is just 'notifications' (your own)");
@@ -62,6 +70,16 @@ public final class NotificationRoutes {
     }
     long unread = all ? notifications.markAllRead(ex.caller()) : notifications.markRead(ex.caller(), body.ids());
     return Reply.ok(Map.of("unreadCount", unread));
+  }
+
+  private Reply preferences(Exchange ex) {
+    return Reply.ok(notifications.emailPreference(ex.caller()));
+  }
+
+  private Reply setPreferences(Exchange ex) throws Exception {
+    PreferenceBody body = ex.body(PreferenceBody.class);
+    EmailPreference wanted = EmailPreference.of(EmailDelivery.parse(body.email()), Optional.ofNullable(body.address()));
+    return Reply.ok(notifications.setEmailPreference(ex.caller(), wanted));
   }
 
   private static boolean flag(String value) {

@@ -1,4 +1,4 @@
-package dev.inflow.core.feed;
+package dev.inflow.benchmarks.feed;
 
 import dev.inflow.core.Caller;
 import dev.inflow.core.Inflow;
@@ -6,6 +6,9 @@ import dev.inflow.core.Limits;
 import dev.inflow.core.PageRequest;
 import dev.inflow.core.Role;
 import dev.inflow.core.User;
+import dev.inflow.core.feed.FeedSettings;
+import dev.inflow.core.feed.Feeds;
+import dev.inflow.core.feed.NewActivity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,8 +29,9 @@ import javax.sql.DataSource;
 
 /**
  * Measures the home feed at 1M activities and 10k users, and posting by an author with 5k
- * followers, on the database given as the only argument (a JDBC URL of an empty database). Not a
- * test: run it with the test classpath (docs/feeds.md says how). Prints one line per figure.
+ * followers, in-process through the core API, on the database given as the first argument (a JDBC
+ * URL of an empty database, or one an earlier run loaded); the second argument is the number of
+ * activities (default 1M). Run it with {@code benchmarks/feed.sh}; it prints one line per figure.
  *
  * <p>The data is written with plain JDBC batches, shaped like the fan-out would leave it: each
  * user follows 20 people (popular ones more often, Zipf), 3 of 5,000 targets and 2 of 100 topics;
@@ -53,14 +57,27 @@ public final class FeedBenchmark {
   private static final Caller SERVICE = Caller.of("default", User.builder("lms").name("LMS").roles(Role.SERVICE).build());
 
   private final Random random = new Random(42);
-  private final int[][] followedUsers = new int[USERS][];
-  private final int[][] followedTargets = new int[USERS][];
-  private final int[][] followedTopics = new int[USERS][];
+  private final int users;
+  private final int[][] followedUsers;
+  private final int[][] followedTargets;
+  private final int[][] followedTopics;
 
+  private FeedBenchmark(int users) {
+    if (users <= CELEBRITY_FOLLOWERS) {
+      throw new IllegalArgumentException("users must be more than " + CELEBRITY_FOLLOWERS + " (the celebrity's followers), got " + users);
+    }
+    this.users = users;
+    this.followedUsers = new int[users][];
+    this.followedTargets = new int[users][];
+    this.followedTopics = new int[users][];
+  }
+
+  /** Arguments: JDBC URL, activities (default 1M), users (default 10k; a smaller machine may take fewer). */
   public static void main(String[] args) throws Exception {
     String url = args[0];
     int activities = args.length > 1 ? Integer.parseInt(args[1]) : ACTIVITIES;
-    new FeedBenchmark().run(url, activities);
+    int users = args.length > 2 ? Integer.parseInt(args[2]) : USERS;
+    new FeedBenchmark(users).run(url, activities);
   }
 
   private static Inflow open(String url, FeedSettings settings) {
@@ -72,7 +89,7 @@ public final class FeedBenchmark {
 
   private void run(String url, int requested) throws Exception {
     int activities = requested;
-    System.out.printf(Locale.ROOT, "database %s, %d activities, %d users%n", url.replaceAll("\\?.*", ""), activities, USERS);
+    System.out.printf(Locale.ROOT, "database %s, %d activities, %d users%n", url.replaceAll("\\?.*", ""), activities, users);
     try (Inflow inflow = open(url, FeedSettings.defaults())) {
       long started = System.nanoTime();
       long existing = inflow.platform().db().read(sql -> sql.count("SELECT COUNT(*) FROM inflow_activity"));
@@ -121,7 +138,7 @@ public final class FeedBenchmark {
       Instant now = Instant.now();
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO inflow_user (tenant_id, id, name, avatar_url, roles, expertise, first_seen,"
           + " last_seen) VALUES ('default', ?, ?, NULL, '', '', ?, ?)")) {
-        for (int u = 0; u < USERS; u++) {
+        for (int u = 0; u < users; u++) {
           ps.setString(1, user(u));
           ps.setString(2, "User " + u);
           ps.setObject(3, now.atOffset(ZoneOffset.UTC));
@@ -147,9 +164,9 @@ public final class FeedBenchmark {
       List<List<Integer>> followers = followersOfUsers();
       List<List<Integer>> targetFollowers = followersOf(followedTargets, TARGETS);
       List<List<Integer>> topicFollowers = followersOf(followedTopics, TOPICS);
-      long[][] inbox = new long[USERS][DEPTH];
-      int[] inboxSize = new int[USERS];
-      int[] inboxNext = new int[USERS];
+      long[][] inbox = new long[users][DEPTH];
+      int[] inboxSize = new int[users];
+      int[] inboxNext = new int[users];
       Instant first = now.minus(Duration.ofDays(90));
       long step = Duration.ofDays(90).toMillis() / activities;
       String[] verbs = {"commented", "commented", "commented", "commented", "commented", "commented", "commented", "liked", "liked", "completed"};
@@ -159,7 +176,7 @@ public final class FeedBenchmark {
           PreparedStatement tag = c.prepareStatement("INSERT INTO inflow_activity_tag (tenant_id, tag, activity_id) VALUES ('default', ?, ?)")) {
         Set<Integer> audience = new HashSet<>();
         for (int i = 1; i <= activities; i++) {
-          int actor = zipf(USERS);
+          int actor = zipf(users);
           int target = zipf(TARGETS);
           int topic = random.nextDouble() < 0.3 ? random.nextInt(TOPICS) : -1;
           String verb = verbs[random.nextInt(verbs.length)];
@@ -205,7 +222,7 @@ public final class FeedBenchmark {
       }
       long entries = 0;
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO inflow_feed_entry (tenant_id, user_id, activity_id) VALUES ('default', ?, ?)")) {
-        for (int u = 0; u < USERS; u++) {
+        for (int u = 0; u < users; u++) {
           long[] ids = Arrays.copyOf(inbox[u], inboxSize[u]);
           Arrays.sort(ids);
           for (long id : ids) {
@@ -217,6 +234,9 @@ public final class FeedBenchmark {
           if (u % 20 == 19) {
             ps.executeBatch();
             c.commit();
+          }
+          if (u % 1_000 == 999) {
+            System.out.printf(Locale.ROOT, "home feeds written for %d users%n", u + 1);
           }
         }
         ps.executeBatch();
@@ -230,17 +250,17 @@ public final class FeedBenchmark {
         s.execute("ANALYZE");
       }
       c.commit();
-      System.out.printf(Locale.ROOT, "home feed entries %d (%.0f per user)%n", entries, entries / (double) USERS);
+      System.out.printf(Locale.ROOT, "home feed entries %d (%.0f per user)%n", entries, entries / (double) users);
     }
   }
 
   /** Reads the follow graph of a database loaded by an earlier run. */
   private void readFollows(Inflow inflow) {
-    List<List<Integer>> users = new ArrayList<>();
+    List<List<Integer>> people = new ArrayList<>();
     List<List<Integer>> targets = new ArrayList<>();
     List<List<Integer>> topics = new ArrayList<>();
-    for (int u = 0; u < USERS; u++) {
-      users.add(new ArrayList<>());
+    for (int u = 0; u < users; u++) {
+      people.add(new ArrayList<>());
       targets.add(new ArrayList<>());
       topics.add(new ArrayList<>());
     }
@@ -248,14 +268,14 @@ public final class FeedBenchmark {
       int u = Integer.parseInt(row.string("user_id").substring(1));
       String followed = row.string("followed");
       switch (row.string("kind")) {
-        case "user" -> users.get(u).add(Integer.parseInt(followed.substring(1)));
+        case "user" -> people.get(u).add(Integer.parseInt(followed.substring(1)));
         case "target" -> targets.get(u).add(Integer.parseInt(followed.substring("order:".length())));
         default -> topics.get(u).add(Integer.parseInt(followed.substring("topic-".length())));
       }
       return null;
     }));
-    for (int u = 0; u < USERS; u++) {
-      followedUsers[u] = users.get(u).stream().mapToInt(Integer::intValue).toArray();
+    for (int u = 0; u < users; u++) {
+      followedUsers[u] = people.get(u).stream().mapToInt(Integer::intValue).toArray();
       followedTargets[u] = targets.get(u).stream().mapToInt(Integer::intValue).toArray();
       followedTopics[u] = topics.get(u).stream().mapToInt(Integer::intValue).toArray();
     }
@@ -264,15 +284,15 @@ public final class FeedBenchmark {
   private void follows(Connection c, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO inflow_follow (tenant_id, user_id, kind, followed, auto, created_at)"
         + " VALUES ('default', ?, ?, ?, FALSE, ?)")) {
-      for (int u = 0; u < USERS; u++) {
-        Set<Integer> users = new HashSet<>();
+      for (int u = 0; u < users; u++) {
+        Set<Integer> people = new HashSet<>();
         if (u >= 1 && u <= CELEBRITY_FOLLOWERS) {
-          users.add(0);
+          people.add(0);
         }
-        while (users.size() < FOLLOWS_USERS) {
-          int v = 1 + zipf(USERS - 1);
+        while (people.size() < FOLLOWS_USERS) {
+          int v = 1 + zipf(users - 1);
           if (v != u) {
-            users.add(v);
+            people.add(v);
           }
         }
         Set<Integer> targets = new HashSet<>();
@@ -283,7 +303,7 @@ public final class FeedBenchmark {
         while (topics.size() < FOLLOWS_TOPICS) {
           topics.add(random.nextInt(TOPICS));
         }
-        followedUsers[u] = users.stream().mapToInt(Integer::intValue).toArray();
+        followedUsers[u] = people.stream().mapToInt(Integer::intValue).toArray();
         followedTargets[u] = targets.stream().mapToInt(Integer::intValue).toArray();
         followedTopics[u] = topics.stream().mapToInt(Integer::intValue).toArray();
         for (int v : followedUsers[u]) {
@@ -313,7 +333,7 @@ public final class FeedBenchmark {
   }
 
   private List<List<Integer>> followersOfUsers() {
-    return followersOf(followedUsers, USERS);
+    return followersOf(followedUsers, users);
   }
 
   private static List<List<Integer>> followersOf(int[][] followed, int n) {
@@ -345,13 +365,13 @@ public final class FeedBenchmark {
       return System.nanoTime() - t;
     };
     LongSupplier home = () -> {
-      Caller caller = Caller.of("default", User.of(user(random.nextInt(USERS)), "Reader"));
+      Caller caller = Caller.of("default", User.of(user(random.nextInt(users)), "Reader"));
       long t = System.nanoTime();
       inflow.feeds().home(caller, PageRequest.first(20));
       return System.nanoTime() - t;
     };
     LongSupplier homeOnRead = () -> {
-      int u = random.nextInt(USERS);
+      int u = random.nextInt(users);
       long t = System.nanoTime();
       db.read(sql -> sql.list(onReadQuery(u), row -> row.longValue("id"), onReadParams(u)));
       return System.nanoTime() - t;
@@ -411,7 +431,7 @@ public final class FeedBenchmark {
     long[] ordinary = new long[posts];
     for (int i = 0; i < posts; i++) {
       celebrity[i] = post(inflow, user(0), i);
-      ordinary[i] = post(inflow, user(USERS - 1 - i), i);
+      ordinary[i] = post(inflow, user(users - 1 - i), i);
     }
     report("post by the 5k-follower author, " + label, celebrity);
     report("post by an ordinary author, " + label, ordinary);
