@@ -69,6 +69,10 @@ export class InflowAsk extends HTMLElement {
     this.compose = h('div');
     this.view = h('div');
     root.replaceChildren(h('h2', {part: 'title'}, t('qHeading')), this.status, this.compose, this.view);
+    // The first tab's list goes out beside "who am I" (first content within one round trip); it is
+    // used when the first tab turns out to be the one guessed, and dropped otherwise.
+    const guess = 'scope=for-me', first = this.api.request('GET', 'questions?' + guess);
+    first.catch(() => {});
     try {
       this.me = await this.api.me();
     } catch (e) {
@@ -76,7 +80,7 @@ export class InflowAsk extends HTMLElement {
     }
     if (signal.aborted) return;
     this.compose.replaceChildren(this.me.signedIn ? this.askForm() : h('p', {part: 'note', class: 'muted'}, t('qSignIn')));
-    this.run(this.list());
+    this.run(this.list(undefined, first, guess));
   }
 
   /** @return the tabs: [name, label, query] */
@@ -241,7 +245,7 @@ export class InflowAsk extends HTMLElement {
   }
 
   /** Shows a tab of question lists (the first when none is named) and follows the reader's notifications for it. */
-  async list(name) {
+  async list(name, sent, query) {
     this.follow();
     this.q = null;
     const {t} = this.i, tabs = this.tabs(), tab = this.tab = tabs.find(x => x[0] === name) || tabs[0], panel = uid();
@@ -254,13 +258,13 @@ export class InflowAsk extends HTMLElement {
           'aria-selected': String(n === tab[0]), tabindex: n === tab[0] ? 0 : -1}, label))),
       h('div', {part: 'panel', role: 'tabpanel', id: panel, 'aria-labelledby': panel + tab[0]},
         this.items, h('p', {part: 'empty', class: 'empty muted'}, t('qEmpty')[tab[0]]), this.more));
-    await this.page();
+    await this.page(undefined, tab[2] === query ? sent : undefined);
   }
 
-  async page(cursor) {
+  async page(cursor, sent) {
     const tab = this.tab;
     try {
-      const {json, headers} = await this.api.request('GET', 'questions?' + tab[2] + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const {json, headers} = await (sent || this.api.request('GET', 'questions?' + tab[2] + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')));
       if (tab !== this.tab || this.q) return;
       this.items.append(...json.items.map(q => h('li', {part: 'item'}, this.link(q), h('div', {class: 'meta'}, this.facts(q),
         ...q.tags.map(x => h('span', {class: 'tag', part: 'tag'}, x)), h('small', {}, time(q.createdAt, this.i))))));

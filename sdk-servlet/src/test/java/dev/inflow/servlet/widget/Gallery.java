@@ -55,8 +55,8 @@ final class Gallery implements AutoCloseable {
     // Ana's notifications, open: Cleo's reply in that discussion notified her.
     this.specimens = List.of(new Specimen("inflow-comments", discussion),
         new Specimen("inflow-notifications", "open=open"),
-        new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"),
-        new Specimen("inflow-ask", discussion + "&tags=travel"));
+        new Specimen("inflow-ask", discussion + "&tags=travel"),
+        new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"));
   }
 
   /** Starts Inflow in Jetty beside the host page, on the database of {@code -Dinflow.test.db}, and seeds every element's data. */
