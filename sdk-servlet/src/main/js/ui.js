@@ -25,9 +25,11 @@ export const stamp = t => t.content.firstElementChild.cloneNode(true);
 /** Defines an Inflow element once, whichever of the entry modules (inflow.js, comments.js, ...) loaded it. */
 export const define = (name, element) => customElements.get(name) || customElements.define(name, element);
 
-let ids = 0;
+// A counter in an object, not a `let`: the minifier inlines uid() into each element's chunk, and a
+// chunk may not assign to a binding it imports from common.js ("Assignment to constant variable").
+const ids = {n: 0};
 /** @return an id unique in the page, for label/aria references inside a shadow root */
-export const uid = () => 'i' + ++ids;
+export const uid = () => 'i' + ++ids.n;
 
 /** @return a constructable stylesheet; adoptedStyleSheets work under a strict style-src CSP */
 export function sheet(css) {
