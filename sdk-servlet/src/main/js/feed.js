@@ -2,7 +2,7 @@
 import {Api, ApiError} from './api.js';
 import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {avatar, base, explain, h, sheet, time, uid} from './ui.js';
+import {avatar, base, define, explain, h, sheet, time, uid} from './ui.js';
 
 /** Live arrivals fold into a shown item with the same group this close in time, like the server folds. */
 const WINDOW = 6 * 3600e3;
@@ -246,3 +246,5 @@ export class InflowFeed extends HTMLElement {
     return out;
   }
 }
+
+define('inflow-feed', InflowFeed);
