@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Takes the README's screenshot, docs/images/demo.png: starts the demo (scripts/demo.sh) on a
-# fresh database and a free port, shows the travel policy page's discussion in headless Chromium,
-# and stops the demo again. Needs what demo.sh needs, plus /usr/bin/chromium, python3 and an emoji
-# font (reactions would show as empty boxes without one).
+# Takes the README's screenshots again:
+# - docs/images/demo.png: starts the demo (scripts/demo.sh) on a fresh database and a free port,
+#   shows the travel policy page's discussion in headless Chromium, and stops the demo again;
+# - docs/images/<element>-light.png, -dark.png, -narrow.png (360 px) for every element, and
+#   comments-brand.png (a host's own look): sdk-servlet's WidgetScreenshots, on the browser tests'
+#   gallery of elements with sample data.
+# Needs what demo.sh needs, plus /usr/bin/chromium, chromedriver, npm (the tests' axe-core), python3
+# and an emoji font (reactions would show as empty boxes without one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,3 +50,8 @@ mkdir -p docs/images
   "http://localhost:$PORT/policies/travel" >"$WORK/chromium.log" 2>&1 \
   || { cat "$WORK/chromium.log" >&2; fail "Chromium could not take the screenshot"; }
 echo "screenshots.sh: wrote docs/images/demo.png" >&2
+
+./mvnw -q -B -pl sdk-servlet -am process-test-classes surefire:test@default-test -Dtest=WidgetScreenshots \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dinflow.screenshots="$PWD/docs/images" >"$WORK/elements.log" 2>&1 \
+  || { tail -50 "$WORK/elements.log" >&2; fail "the element screenshots failed"; }
+echo "screenshots.sh: wrote docs/images/demo.png and" docs/images/*-{light,dark,narrow,brand}.png >&2

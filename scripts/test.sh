@@ -6,7 +6,7 @@
 #   scripts/test.sh install              # the same, then installs the jars into ~/.m2
 #   scripts/test.sh -pl examples -am     # further arguments go to Maven
 #
-# On Debian it installs what is missing (a JDK, chromium, chromium-driver, postgresql, python3;
+# On Debian it installs what is missing (a JDK, chromium, chromium-driver, postgresql, python3, nodejs, npm;
 # with sudo when not root), starts a private PostgreSQL on a free port, runs ./mvnw -B verify,
 # stops the database again (also on failure or Ctrl-C) and exits with Maven's status. A part that
 # cannot be had fails the run: nothing is skipped.
@@ -44,6 +44,9 @@ fi
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v python3 >/dev/null || missing+=(python3) # scripts/postgres.sh picks a free port with it
+# npm fetches axe-core for the accessibility tests; node runs the non-Java host example.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null \
@@ -57,6 +60,8 @@ command -v javac >/dev/null || fail "no JDK after installing: javac is not on th
 [ "$(java_major)" -ge 17 ] || fail "Java 17 or newer is needed, 'java' is $(java_major); put a newer JDK first on the PATH"
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing after installing chromium"
 [ -x /usr/bin/chromedriver ] || fail "/usr/bin/chromedriver is missing after installing chromium-driver"
+command -v node >/dev/null || fail "node is missing after installing nodejs"
+command -v npm >/dev/null || fail "npm is missing after installing npm"
 
 PG_DIR=
 stop_postgres() {

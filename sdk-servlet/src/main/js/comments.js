@@ -2,7 +2,7 @@
 import {Api, ApiError, uuid} from './api.js';
 import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {avatar, base, define, explain, h, sheet, stamp, template, uid} from './ui.js';
+import {avatar, base, define, describe, explain, h, invalid, liveLine, sheet, skeleton, stamp, template, uid} from './ui.js';
 
 /** Replies indent this many levels; deeper ones line up with the last level and say whom they answer. */
 const LEVELS = 4;
@@ -13,16 +13,15 @@ const MARKDOWN = ['**bold**', '_italic_', '`code`', '[text](https://…)', '- it
 const css = sheet(`
 .head{display:flex;flex-wrap:wrap;gap:var(--_g);align-items:baseline;justify-content:space-between}
 h2{margin:0;font-size:var(--inflow-title-size,1.25em)}
-.status,.conn{margin:.5em 0}.status:empty,.conn:empty,.error:empty{display:none}
 .list,.replies{list-style:none;margin:0;padding:0}
 .replies{margin-left:var(--inflow-indent,1rem);padding-left:var(--_g);border-left:2px solid var(--_bd)}
 .replies:empty,.list[aria-busy=true]+.empty,.list:not(:empty)+.empty{display:none}
 .comment{padding:calc(var(--_g)/2) 0}
 .meta{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
-.avatar{width:var(--inflow-avatar-size,2em);height:var(--inflow-avatar-size,2em);border-radius:50%;
-display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
 .body{overflow-wrap:anywhere}.body>*{margin:.3em 0}.body a{color:var(--_a)}
 .body pre,.body code{background:var(--_sf);border-radius:4px;padding:0 .2em}.body pre{overflow:auto;padding:.5em}
+.body img{max-width:100%;height:auto}.body table{display:block;overflow-x:auto;border-collapse:collapse}
+.body th,.body td{border:1px solid var(--_bd);padding:.2em .4em}
 .body blockquote{padding-left:var(--_g);border-left:3px solid var(--_bd);color:var(--_mu)}
 .pending{opacity:.7}.pending .body{white-space:pre-wrap}.tomb .body{font-style:italic;color:var(--_mu)}
 .reactions,.actions,.bar{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
@@ -30,7 +29,8 @@ display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);fo
 .more{margin:.5em 0}
 `);
 
-const COMMENT = template(h('article', {part: 'comment', class: 'comment'},
+// tabindex -1: focus lands on a comment when the reader asks for more of them.
+const COMMENT = template(h('article', {part: 'comment', class: 'comment', tabindex: -1},
   h('div', {class: 'meta'}, h('span'), h('strong', {part: 'author'}), h('small'), h('time', {part: 'time'}), h('small')),
   h('div', {part: 'body', class: 'body'}),
   h('div', {part: 'reactions', class: 'reactions'}),
@@ -89,6 +89,11 @@ export class InflowComments extends HTMLElement {
     return SORTS.includes(this.getAttribute('sort')) ? this.getAttribute('sort') : 'oldest';
   }
 
+  /**
+   * Renders the frame at once, with placeholders where the comments will be, and asks for who is
+   * signed in, the count and the first page together: the first content is one round trip away,
+   * and it fills the space kept for it instead of pushing the page around.
+   */
   async start() {
     this.ac?.abort();
     clearInterval(this.timer);
@@ -99,36 +104,40 @@ export class InflowComments extends HTMLElement {
     this.nodes = new Map();
     this.me = this.total = null;
     for (const type of ['click', 'submit', 'input', 'keydown', 'change']) root.addEventListener(type, this, {signal});
-    this.heading = h('h2', {part: 'title', id: uid()}, t('comments'));
-    this.status = h('p', {part: 'status', class: 'status', role: 'status'});
-    this.conn = h('p', {part: 'status connection', class: 'conn muted', role: 'status'});
-    this.compose = h('div');
-    this.list = h('ol', {part: 'list', class: 'list', 'aria-labelledby': this.heading.id, 'aria-busy': 'true'});
+    this.heading = h('h2', {part: 'title', id: uid(), tabindex: -1}, t('comments'));
+    this.line = liveLine(t);
+    // Most readers are signed in: the form is there from the start, and only visitors see it go.
+    this.compose = h('div', {}, this.form(t('label'), t('post'), '', (text, f) => this.post(f, text)));
+    this.list = h('ol', {part: 'list', class: 'list', 'aria-labelledby': this.heading.id, 'aria-busy': 'true'}, ...skeleton('li', 3));
     this.empty = h('p', {part: 'empty', class: 'empty muted'}, t('empty'));
     this.more = button('More', t('loadMore'), {hidden: true, class: 'more'});
-    root.replaceChildren(
+    root.replaceChildren(h('div', {lang: i.lang},
       h('div', {part: 'header', class: 'head'}, this.heading, h('label', {}, t('sortBy') + ' ',
         h('select', {part: 'sort', class: 'sort'}, ...SORTS.map(s => h('option', {value: s, selected: s === this.sort}, t(s)))))),
-      this.conn, this.status, this.compose, this.list, this.empty, this.more);
+      this.line.el, this.compose, this.list, this.empty, this.more));
     this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
+    const count = this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target));
+    const first = this.api.request('GET', this.query());
+    [count, first].forEach(p => p.catch(() => {})); // handled below, once it is known who is asking
     try {
       this.me = await this.api.me();
     } catch (e) {
+      this.list.replaceChildren();
+      this.list.setAttribute('aria-busy', 'false');
       return this.fail(e);
     }
     if (signal.aborted) return;
-    this.compose.append(this.me.signedIn
-      ? this.form(t('label'), t('post'), '', (text, f) => this.post(f, text))
-      : h('p', {part: 'note', class: 'muted'}, t('signIn')));
-    this.count();
-    this.page();
+    if (!this.me.signedIn) this.compose.replaceChildren(h('p', {part: 'note', class: 'muted'}, t('signIn')));
+    else this.counter(this.compose.firstChild);
+    this.count(0, count);
+    this.page(null, first);
   }
 
   reload() {
     if (!this.me) return;
     this.follow();
     this.shadowRoot.querySelector('.sort').value = this.sort;
-    this.list.replaceChildren();
+    this.list.replaceChildren(...skeleton('li', 3));
     this.nodes.clear();
     this.more.hidden = true;
     this.page();
@@ -143,6 +152,7 @@ export class InflowComments extends HTMLElement {
     } else if (e.type === 'submit') {
       e.preventDefault();
       const text = el.elements.body.value;
+      if (!this.me) return;
       if (!text.trim()) el.elements.body.focus();
       else if ([...text].length > this.me.maxBodyChars) this.formError(el, {status: 413});
       else this.run(el.send(text, el));
@@ -151,6 +161,10 @@ export class InflowComments extends HTMLElement {
     } else if (e.type === 'keydown' && f && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       f.requestSubmit();
+    } else if (e.type === 'keydown' && e.key === 'Escape' && el.closest('.slot')?.dataset.kind) {
+      // Escape closes what opened under a comment and puts focus back on the button that opened it.
+      e.preventDefault();
+      this.open(this.nodes.get(el.closest('[data-id]').dataset.id));
     } else if (e.type === 'change' && el.matches('.sort')) {
       this.setAttribute('sort', el.value);
     }
@@ -168,38 +182,50 @@ export class InflowComments extends HTMLElement {
 
   /** Shows and announces (role=status) a message; errors in the error colour. */
   say(text, error) {
-    this.status.textContent = text;
-    this.status.classList.toggle('error', !!error);
+    this.line.say(text, error);
   }
 
   path() {
     return 'targets/' + this.target.split('/').map(encodeURIComponent).join('/') + '/comments';
   }
 
-  async count(delta) {
+  query(cursor) {
+    return this.path() + '?sort=' + this.sort + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+  }
+
+  /** Shows the count: fetched (or from `answer`, a pending fetch), else the known one plus `delta`. */
+  async count(delta, answer) {
     if (delta && this.total == null) return;
     try {
       this.total = delta ? this.total + delta
-        : (await this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target))).counts[this.target];
+        : (await (answer || this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target)))).counts[this.target];
     } catch (e) {
       return; // the heading keeps saying "Comments"; the list reports what went wrong
     }
     this.heading.textContent = this.i.t('count', this.total);
   }
 
-  async page(cursor) {
-    const {t} = this.i;
+  /**
+   * Shows a page of comments: the first (in place of the placeholders) or the one after `cursor`,
+   * whose first comment then takes the focus so that reading goes on there. `answer` is the
+   * request when it was already sent.
+   */
+  async page(cursor, answer) {
+    const {t} = this.i, last = this.list.lastElementChild;
     this.list.setAttribute('aria-busy', 'true');
     try {
-      const {json: page, headers} = await this.api.request('GET', this.path() + '?sort=' + this.sort + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const {json: page, headers} = await (answer || this.api.request('GET', this.query(cursor)));
+      this.list.querySelectorAll('.sk').forEach(el => el.remove());
       page.items.forEach(c => this.add(c));
       this.next = page.next;
       this.more.hidden = !page.next;
       if (!cursor) this.follow(parseInt(headers.get('Inflow-Seq')));
+      else last?.nextElementSibling?.querySelector('article').focus();
     } catch (e) {
       if (e.status === 401 && !this.me.signedIn) this.empty.textContent = t('signInToRead');
       else this.fail(e);
     } finally {
+      this.list.querySelectorAll('.sk').forEach(el => el.remove());
       this.list.setAttribute('aria-busy', 'false');
     }
   }
@@ -215,7 +241,7 @@ export class InflowComments extends HTMLElement {
       e => this.apply(e.kind, e), () => {
         this.count();
         this.reload();
-      }, state => this.conn.textContent = state === 'offline' ? this.i.t('reconnecting') : state === 'paused' ? this.i.t('paused') : '');
+      }, this.line.state);
   }
 
   /** Renders a comment into its thread (or updates it when already shown); returns its node. */
@@ -287,6 +313,7 @@ export class InflowComments extends HTMLElement {
       return a;
     }
     body.innerHTML = c.html; // sanitised by the server: the one place HTML is inserted
+    body.querySelectorAll('pre,table').forEach(el => el.tabIndex = 0); // wide ones scroll: by keyboard too
     if (c.hidden) body.after(h('p', {class: 'muted'}, t('hidden')));
     for (const [emoji, n] of Object.entries(c.reactions)) if (n) reactions.append(this.reaction(c, emoji, num(n)));
     if (!me) return a;
@@ -312,9 +339,7 @@ export class InflowComments extends HTMLElement {
     lab.textContent = label;
     lab.htmlFor = box.id = id;
     box.value = value;
-    error.id = id + 'e';
-    counter.id = id + 'c';
-    box.setAttribute('aria-describedby', `${id}c ${id}e`);
+    describe(box, counter, error);
     help.id = id + 'h';
     help.append(...MARKDOWN.map((md, k) => h('li', {}, h('code', {}, md), ' ' + t('helpItems')[k])));
     helpButton.textContent = t('help');
@@ -323,19 +348,20 @@ export class InflowComments extends HTMLElement {
     cancelButton.hidden = !cancel;
     submit.textContent = action;
     f.send = send;
-    this.counter(f);
+    if (this.me) this.counter(f);
     return f;
   }
 
+  /** Shows how much of the allowed length the text uses; past it, says by how much, as the field's error. */
   counter(f) {
-    const max = this.me.maxBodyChars, over = [...f.elements.body.value].length - max;
-    f.querySelector('.counter').textContent = this.i.num(max + over) + ' / ' + this.i.num(max);
-    f.querySelector('.counter').classList.toggle('error', over > 0);
-    f.querySelector('.error').textContent = over > 0 ? this.i.t('tooMany', over) : '';
+    const max = this.me.maxBodyChars, over = [...f.elements.body.value].length - max, counter = f.querySelector('.counter');
+    counter.textContent = this.i.num(max + over) + ' / ' + this.i.num(max);
+    counter.classList.toggle('error', over > 0);
+    invalid(f.elements.body, f.querySelector('.error'), over > 0 && this.i.t('tooMany', over));
   }
 
   formError(f, e) {
-    f.querySelector('.error').textContent = explain(e, this.i.t);
+    invalid(f.elements.body, f.querySelector('.error'), explain(e, this.i.t));
     f.elements.body.focus();
   }
 
@@ -431,6 +457,7 @@ export class InflowComments extends HTMLElement {
     page.items.forEach(c => this.add(c));
     n.cursor = page.next;
     b.hidden = !page.next;
+    this.nodes.get(page.items[0]?.id)?.art.focus();
   }
 
   doReply(n) {
@@ -451,6 +478,8 @@ export class InflowComments extends HTMLElement {
   async doConfirm(n) {
     await this.api.call('DELETE', 'comments/' + n.c.id);
     this.gone(n);
+    // The comment, or its buttons, went with the focus: the reader goes on from the list's title.
+    if (!this.shadowRoot.activeElement) this.heading.focus();
     this.count(-1);
     this.say(this.i.t('removed'));
   }
@@ -474,8 +503,11 @@ export class InflowComments extends HTMLElement {
   }
 
   async doReact(n, b) {
-    const emoji = b.dataset.emoji, on = n.c.myReactions.includes(emoji);
-    this.update(n, await this.api.call(on ? 'DELETE' : 'PUT', `comments/${n.c.id}/reactions/${encodeURIComponent(emoji)}`));
+    const emoji = b.dataset.emoji, on = n.c.myReactions.includes(emoji), picker = b.closest('.slot');
+    const c = await this.api.call(on ? 'DELETE' : 'PUT', `comments/${n.c.id}/reactions/${encodeURIComponent(emoji)}`);
+    // From the open picker: it stays open, focus stays on the emoji, which now says whether it is chosen.
+    this.update(n, c, !!picker);
+    picker?.querySelectorAll('[data-emoji]').forEach(x => x.setAttribute('aria-pressed', String(c.myReactions.includes(x.dataset.emoji))));
   }
 
   /**

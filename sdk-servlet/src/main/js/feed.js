@@ -2,7 +2,7 @@
 import {Api, ApiError} from './api.js';
 import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {avatar, base, define, explain, h, sheet, time, uid} from './ui.js';
+import {avatar, base, define, explain, h, liveLine, sheet, skeleton, time, uid} from './ui.js';
 
 /** Live arrivals fold into a shown item with the same group this close in time, like the server folds. */
 const WINDOW = 6 * 3600e3;
@@ -11,17 +11,15 @@ const css = sheet(`
 .tabs{display:flex;gap:.25em;border-bottom:1px solid var(--_bd);margin-bottom:var(--_g)}
 [role=tab]{border:0;border-bottom:3px solid transparent;border-radius:0;background:none;padding:.4em .8em}
 [role=tab][aria-selected=true]{border-bottom-color:var(--_a);font-weight:600}
-.bar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin-bottom:var(--_g)}
+.bar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin-bottom:var(--_g);min-height:2em}
 button[aria-pressed=true]::before{content:"✓ "}
 .list{list-style:none;margin:0;padding:0}
 .item{display:flex;gap:var(--_g);padding:calc(var(--_g)/2) 0;border-bottom:1px solid var(--_sf)}
-.avatar{flex:none;width:var(--inflow-avatar-size,2em);height:var(--inflow-avatar-size,2em);border-radius:50%;
-display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
 .line{margin:0;overflow-wrap:anywhere}.line a{color:var(--_a)}
 .quote{margin:.2em 0;color:var(--_mu);overflow-wrap:anywhere}.quote:empty{display:none}
 .fresh{animation:in .6s}@keyframes in{from{background:var(--_sf)}}
 @media (prefers-reduced-motion:reduce){.fresh{animation:none}}
-.status:empty,.list:not(:empty)+.empty,.list[aria-busy=true]+.empty{display:none}.more{margin:.5em 0}
+.list:not(:empty)+.empty,.list[aria-busy=true]+.empty{display:none}.more{margin:.5em 0}
 `);
 
 /**
@@ -66,6 +64,10 @@ export class InflowFeed extends HTMLElement {
     ].filter(Boolean);
   }
 
+  /**
+   * Renders the tabs and placeholders at once and asks for who is signed in and the first tab's
+   * feed together: the first content is one round trip away and fills the space kept for it.
+   */
   async start() {
     this.ac?.abort();
     clearInterval(this.timer);
@@ -78,25 +80,32 @@ export class InflowFeed extends HTMLElement {
     this.tabList = h('div', {part: 'tabs', class: 'tabs', role: 'tablist', 'aria-label': t('feed')},
       ...this.tabs().map(([name, label]) => h('button', {type: 'button', part: 'tab', role: 'tab', id: panel + name,
         'data-tab': name, 'aria-controls': panel, 'aria-selected': 'false', tabindex: '-1'}, label)));
-    this.bar = h('div', {part: 'actions', class: 'bar'});
-    this.status = h('p', {part: 'status', class: 'status', role: 'status'});
-    this.conn = h('small', {part: 'connection', class: 'muted', 'aria-live': 'polite'});
-    this.list = h('ol', {part: 'list', class: 'list', 'aria-busy': 'true'});
+    const tabs = this.tabs(), guess = tabs.find(x => x[0] === this.getAttribute('tab')) || tabs[0];
+    // The follow buttons' row is there from the start when the tab will likely have them: they do not push the list down.
+    this.bar = h('div', {part: 'actions', class: 'bar', hidden: !guess[4]});
+    this.line = liveLine(t);
+    this.list = h('ol', {part: 'list', class: 'list', 'aria-busy': 'true'}, ...skeleton('li', 3));
     this.empty = h('p', {part: 'empty', class: 'empty muted'});
     this.more = h('button', {type: 'button', part: 'button', class: 'link more', 'data-act': 'More', hidden: true}, t('showMore'));
-    this.panel = h('div', {part: 'panel', role: 'tabpanel', id: panel}, this.bar, this.status, this.conn, this.list, this.empty, this.more);
-    root.replaceChildren(this.tabList, this.panel);
+    this.panel = h('div', {part: 'panel', role: 'tabpanel', id: panel}, this.bar, this.line.el, this.list, this.empty, this.more);
+    root.replaceChildren(h('div', {lang: i.lang}, this.tabList, this.panel));
     this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
+    const first = this.api.request('GET', guess[2]);
+    first.catch(() => {}); // used, and its failure shown, only when the reader gets this tab
     try {
       this.me = await this.api.me();
     } catch (e) {
+      this.list.replaceChildren();
       return this.fail(e);
     }
-    if (!signal.aborted) this.select(this.getAttribute('tab'));
+    if (!signal.aborted) this.select(this.getAttribute('tab'), first, guess[0]);
   }
 
-  /** Shows a tab: its feed from the start, its follow buttons, its live topic. */
-  select(name) {
+  /**
+   * Shows a tab: its feed from the start (`answer`, when the request for tab `asked` was sent
+   * already), its follow buttons, its live topic.
+   */
+  select(name, answer, asked) {
     if (!this.me) return;
     this.listen();
     const tabs = this.tabs(), tab = tabs.find(x => x[0] === name) || tabs[!this.me.signedIn && tabs.length > 1 ? 1 : 0];
@@ -107,18 +116,20 @@ export class InflowFeed extends HTMLElement {
       b.tabIndex = on ? 0 : -1;
     }
     this.panel.setAttribute('aria-labelledby', this.panel.id + tab[0]);
-    this.list.replaceChildren();
+    this.list.replaceChildren(...skeleton('li', 3));
     this.shown = new Map();
     this.bar.replaceChildren();
-    this.status.textContent = '';
+    this.bar.hidden = !(tab[4] && this.me.signedIn);
+    this.line.say('');
     this.more.hidden = true;
     if (tab[0] === 'following' && !this.me.signedIn) {
+      this.list.replaceChildren();
       this.list.setAttribute('aria-busy', 'false');
       this.empty.textContent = this.i.t('signInFeed');
       return;
     }
     this.empty.textContent = this.i.t(tab[0] === 'following' ? 'emptyHome' : 'emptyFeed');
-    this.page();
+    this.page(null, asked === tab[0] ? answer : null);
   }
 
   handleEvent(e) {
@@ -141,27 +152,35 @@ export class InflowFeed extends HTMLElement {
     if (e.name === 'AbortError') return;
     if (!(e instanceof ApiError)) throw e;
     const t = this.i.t;
-    this.status.textContent = explain(e, key => key === 'notFound' ? t('feedNotFound') : t(key));
-    this.status.classList.add('error');
+    this.line.say(explain(e, key => key === 'notFound' ? t('feedNotFound') : t(key)), true);
   }
 
-  async page(cursor) {
-    const tab = this.tab;
+  /** Shows the tab's first page (`answer`, when already asked for), or the one after `cursor`, focusing its first item. */
+  async page(cursor, answer) {
+    const tab = this.tab, last = this.list.lastElementChild;
     this.list.setAttribute('aria-busy', 'true');
     try {
-      const {json: page, headers} = await this.api.request('GET', tab[2] + (cursor ? '?cursor=' + encodeURIComponent(cursor) : ''));
+      const {json: page, headers} = await (answer || this.api.request('GET', tab[2] + (cursor ? '?cursor=' + encodeURIComponent(cursor) : '')));
       if (tab !== this.tab) return;
+      this.clear();
       page.items.forEach(a => this.add(a));
+      if (cursor) last?.nextElementSibling?.focus();
       this.next = page.next;
       this.more.hidden = !page.next;
       if (cursor) return;
       if (tab[4] && this.me.signedIn) this.buttons(page);
       this.listen(parseInt(headers.get('Inflow-Seq')));
     } catch (e) {
-      this.fail(e);
+      if (tab === this.tab) this.fail(e);
     } finally {
-      this.list.setAttribute('aria-busy', 'false');
+      if (tab === this.tab) this.clear();
     }
+  }
+
+  /** Takes the placeholders away: the list is loaded. */
+  clear() {
+    this.list.querySelectorAll('.sk').forEach(el => el.remove());
+    this.list.setAttribute('aria-busy', 'false');
   }
 
   /** Follow (and for targets, mute) toggles; the pressed state says whether it is on. */
@@ -191,8 +210,7 @@ export class InflowFeed extends HTMLElement {
   }
 
   say(text) {
-    this.status.classList.remove('error');
-    this.status.textContent = text;
+    this.line.say(text);
   }
 
   /**
@@ -203,7 +221,7 @@ export class InflowFeed extends HTMLElement {
     this.unfollow?.();
     this.unfollow = since === undefined ? null : subscribe(this.api, this.tab[3], since, e => this.arrive(e.activity),
       () => this.select(this.tab[0]),
-      state => this.conn.textContent = state === 'offline' ? this.i.t('reconnecting') : state === 'paused' ? this.i.t('paused') : '');
+      this.line.state);
   }
 
   /** A live activity folds into its group on screen, or goes on top. */
@@ -224,7 +242,8 @@ export class InflowFeed extends HTMLElement {
   }
 
   add(a, first) {
-    const n = {a, li: h('li', {part: 'item', class: 'item', 'data-id': a.id}, avatar(a.actors[0] || {name: '?'}),
+    // tabindex -1: focus lands on the first new item when the reader asks for more.
+    const n = {a, li: h('li', {part: 'item', class: 'item', 'data-id': a.id, tabindex: -1}, avatar(a.actors[0] || {name: '?'}),
       h('div', {}, h('p', {class: 'line'}, ...this.sentence(a)), h('p', {part: 'quote', class: 'quote'},
         a.object.type === 'comment' ? a.object.name : ''), h('small', {}, time(a.published, this.i))))};
     this.shown.set(a.id, n);

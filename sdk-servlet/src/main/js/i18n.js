@@ -1,15 +1,18 @@
-// Message tables. A message is a string or, when it takes numbers or names, a function of them.
-// English is complete; other tables may leave keys out and English fills them in.
+// Message tables: every word an element shows or announces comes from here. A message is a string;
+// a function of names and numbers (numbers arrive formatted for the language); or, for counts, an
+// object of plural forms ({one, other}, and what else the language needs: zero, two, few, many)
+// where '#' stands for the formatted number. English is complete; other tables may leave keys out
+// and English fills them in.
 
 const en = {
   comments: 'Comments',
-  count: n => n + (n === '1' ? ' comment' : ' comments'),
+  count: {one: '# comment', other: '# comments'},
   sortBy: 'Sort by', oldest: 'Oldest', newest: 'Newest', top: 'Top',
   label: 'Add a comment', replyLabel: name => 'Reply to ' + name, editLabel: 'Edit your comment',
   post: 'Post', save: 'Save', cancel: 'Cancel', reply: 'Reply', edit: 'Edit', delete: 'Delete', flag: 'Flag',
   react: 'Add a reaction',
   help: 'Formatting help', helpItems: ['bold', 'italic', 'code', 'link', 'list', 'mention someone'],
-  tooMany: n => n + ' characters too many',
+  tooMany: {one: '# character too many', other: '# characters too many'},
   sending: 'Sending…', edited: 'edited', replyingTo: name => 'in reply to ' + name,
   deleted: 'This comment was deleted', hidden: 'Hidden while a moderator reviews it',
   confirmDelete: 'Delete this comment?', yesDelete: 'Yes, delete', no: 'No',
@@ -23,7 +26,7 @@ const en = {
   newComment: name => 'New comment from ' + name,
   reconnecting: 'Offline — reconnecting…', paused: 'Live updates paused',
   offline: 'You seem to be offline. Try again later.',
-  rateLimited: s => 'You are going a bit fast. Try again in ' + s + ' seconds.',
+  rateLimited: {one: 'You are going a bit fast. Try again in # second.', other: 'You are going a bit fast. Try again in # seconds.'},
   signInRequired: 'Please sign in again.',
   forbidden: 'You are not allowed to do that here.',
   notFound: 'This comment is gone, or you cannot see it.',
@@ -51,13 +54,13 @@ const en = {
 
 const de = {
   comments: 'Kommentare',
-  count: n => n + (n === '1' ? ' Kommentar' : ' Kommentare'),
+  count: {one: '# Kommentar', other: '# Kommentare'},
   sortBy: 'Sortieren', oldest: 'Älteste', newest: 'Neueste', top: 'Beliebteste',
   label: 'Kommentar schreiben', replyLabel: name => 'Antwort an ' + name, editLabel: 'Kommentar bearbeiten',
   post: 'Senden', save: 'Speichern', cancel: 'Abbrechen', reply: 'Antworten', edit: 'Bearbeiten', delete: 'Löschen', flag: 'Melden',
   react: 'Reaktion hinzufügen',
   help: 'Formatierungshilfe', helpItems: ['fett', 'kursiv', 'Code', 'Link', 'Liste', 'jemanden erwähnen'],
-  tooMany: n => n + ' Zeichen zu viel',
+  tooMany: {other: '# Zeichen zu viel'},
   sending: 'Wird gesendet…', edited: 'bearbeitet', replyingTo: name => 'Antwort an ' + name,
   deleted: 'Dieser Kommentar wurde gelöscht', hidden: 'Ausgeblendet, bis die Moderation ihn prüft',
   confirmDelete: 'Diesen Kommentar löschen?', yesDelete: 'Ja, löschen', no: 'Nein',
@@ -71,7 +74,7 @@ const de = {
   newComment: name => 'Neuer Kommentar von ' + name,
   reconnecting: 'Offline – Verbindung wird wiederhergestellt…', paused: 'Live-Aktualisierung pausiert',
   offline: 'Du scheinst offline zu sein. Versuche es später noch einmal.',
-  rateLimited: s => 'Etwas zu schnell. Versuche es in ' + s + ' Sekunden noch einmal.',
+  rateLimited: {one: 'Etwas zu schnell. Versuche es in # Sekunde noch einmal.', other: 'Etwas zu schnell. Versuche es in # Sekunden noch einmal.'},
   signInRequired: 'Bitte melde dich neu an.',
   forbidden: 'Das darfst du hier nicht.',
   notFound: 'Dieser Kommentar ist weg, oder du darfst ihn nicht sehen.',
@@ -103,23 +106,34 @@ const de = {
 const tables = {en, de};
 const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
+/** @return the language an element speaks: its `lang` or its nearest ancestor's, else the browser's */
+const wanted = el => {
+  for (let n = el; n; n = n.parentElement || n.getRootNode().host) if (n.lang) return n.lang;
+  return navigator.language || 'en';
+};
+
 /**
  * The messages and formats for an element: its `lang`, else the nearest ancestor's (normally
- * `<html lang>`), else the browser's language; English when there is no table for it.
+ * `<html lang>`, also across the shadow roots of other components), else the browser's language;
+ * English when there is no table for it. `lang` is the language actually used: put it on the
+ * element's content so that screen readers pronounce it right.
  */
 export function i18n(el) {
-  const wanted = (el.closest('[lang]')?.lang || navigator.language || 'en').toLowerCase().split('-')[0];
-  const lang = tables[wanted] ? wanted : 'en';
+  const code = wanted(el).toLowerCase().split('-')[0];
+  const lang = tables[code] ? code : 'en';
   const messages = {...en, ...tables[lang]};
   const number = new Intl.NumberFormat(lang);
+  const plural = new Intl.PluralRules(lang);
   const relative = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
   const exact = new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'});
   return {
     lang,
-    /** @return the message, numbers in it formatted for the language */
+    /** @return the message; numbers in it formatted, and its plural form picked, for the language */
     t: (key, ...args) => {
       const m = messages[key];
-      return typeof m === 'function' ? m(...args.map(a => typeof a === 'number' ? number.format(a) : a)) : m;
+      if (typeof m === 'function') return m(...args.map(a => typeof a === 'number' ? number.format(a) : a));
+      if (typeof args[0] === 'number' && m.other) return (m[plural.select(args[0])] || m.other).replace('#', number.format(args[0]));
+      return m;
     },
     num: n => number.format(n),
     ago: iso => {

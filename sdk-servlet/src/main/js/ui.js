@@ -25,8 +25,8 @@ export const stamp = t => t.content.firstElementChild.cloneNode(true);
 /** Defines an Inflow element once, whichever of the entry modules (inflow.js, comments.js, ...) loaded it. */
 export const define = (name, element) => customElements.get(name) || customElements.define(name, element);
 
-// A counter in an object, not a `let`: the minifier inlines uid() into each element's chunk, and a
-// chunk may not assign to a binding it imports from common.js ("Assignment to constant variable").
+// A property, not a module variable: the minifier may inline uid() into another chunk, where a
+// module variable is a read-only import and ++ on it would throw.
 const ids = {n: 0};
 /** @return an id unique in the page, for label/aria references inside a shadow root */
 export const uid = () => 'i' + ++ids.n;
@@ -38,28 +38,80 @@ export function sheet(css) {
   return s;
 }
 
-/** Colours, sizes and controls. Hosts theme with --inflow-* properties, or ::part(). */
+// The dark palette, for `theme="dark"` and, unless `theme="light"`, for pages whose reader prefers dark.
+const DARK = `color-scheme:dark;--_a:var(--inflow-accent,#7aa7ff);--_on:var(--inflow-on-accent,#0b1220);
+--_bg:var(--inflow-bg,#111827);--_fg:var(--inflow-text,#e5e7eb);--_mu:var(--inflow-muted,#a1a9b6);
+--_bd:var(--inflow-border,#6b7280);--_sf:var(--inflow-surface,#1f2937);--_er:var(--inflow-danger,#fca5a5)`;
+
+/**
+ * The look every Inflow element shares. Hosts theme it with the --inflow-* custom properties
+ * (docs/theming.md lists them), with ::part() on the parts each element names, and with the
+ * `theme` attribute (light, dark; default: the reader's prefers-color-scheme). The font is the
+ * page's unless --inflow-font says otherwise.
+ */
 export const base = sheet(`
-:host{--_a:var(--inflow-accent,#2563eb);--_on:var(--inflow-on-accent,#fff);--_bg:var(--inflow-bg,#fff);
---_fg:var(--inflow-text,#1f2937);--_mu:var(--inflow-muted,#5b6472);--_bd:var(--inflow-border,#d1d5db);
+:host{color-scheme:light;--_a:var(--inflow-accent,#2563eb);--_on:var(--inflow-on-accent,#fff);--_bg:var(--inflow-bg,#fff);
+--_fg:var(--inflow-text,#1f2937);--_mu:var(--inflow-muted,#5b6472);--_bd:var(--inflow-border,#868e9c);
 --_sf:var(--inflow-surface,#f3f4f6);--_er:var(--inflow-danger,#b91c1c);--_r:var(--inflow-radius,8px);
 --_g:var(--inflow-gap,.75rem);display:block;font-family:var(--inflow-font,inherit);
-font-size:var(--inflow-font-size,inherit);line-height:1.5;color:var(--_fg);background:var(--_bg)}
-@media (prefers-color-scheme:dark){:host{--_a:var(--inflow-accent,#7aa7ff);--_on:var(--inflow-on-accent,#0b1220);
---_bg:var(--inflow-bg,#111827);--_fg:var(--inflow-text,#e5e7eb);--_mu:var(--inflow-muted,#a1a9b6);
---_bd:var(--inflow-border,#374151);--_sf:var(--inflow-surface,#1f2937);--_er:var(--inflow-danger,#fca5a5)}}
+font-size:var(--inflow-font-size,inherit);line-height:var(--inflow-line-height,1.5);color:var(--_fg);background:var(--_bg)}
+:host([theme=dark]){${DARK}}@media (prefers-color-scheme:dark){:host(:not([theme=light])){${DARK}}}
 *{box-sizing:border-box}[hidden]{display:none!important}
-button,select,textarea{font:inherit;color:inherit}
-button{cursor:pointer;border:1px solid var(--_bd);border-radius:var(--_r);background:var(--_sf);padding:.2em .7em}
+button,select,textarea,input{font:inherit;color:inherit;max-width:100%}
+button{cursor:pointer;border:1px solid var(--_bd);border-radius:var(--_r);background:var(--_sf);padding:.2em .7em;min-height:2em}
 button:hover{border-color:var(--_a)}button[disabled]{cursor:default;opacity:.6}
 button.primary{background:var(--_a);border-color:var(--_a);color:var(--_on)}
-button.link{border:0;background:none;padding:.1em .3em;color:var(--_a)}
+button.link{border-color:transparent;background:none;padding:.1em .3em;color:var(--_a)}
 button[aria-pressed=true]{border-color:var(--_a);background:color-mix(in srgb,var(--_a) 18%,var(--_bg))}
-:focus-visible{outline:2px solid var(--_a);outline-offset:2px}
-textarea,select{background:var(--_bg);border:1px solid var(--_bd);border-radius:var(--_r);padding:.4em}
+:focus-visible{outline:var(--inflow-focus-width,2px) solid var(--inflow-focus,var(--_a));outline-offset:2px}
+textarea,select,input{background:var(--_bg);border:1px solid var(--_bd);border-radius:var(--_r);padding:.4em}
 textarea{display:block;width:100%;min-height:5em;resize:vertical}
+[aria-invalid=true]{border-color:var(--_er)}
 .muted,small{color:var(--_mu);font-size:.875em}.error{color:var(--_er)}
+.live{display:flex;flex-wrap:wrap;gap:0 var(--_g);min-height:1.5em;margin:.25em 0}.error:empty{display:none}
+.avatar{flex:none;width:var(--inflow-avatar-size,2em);height:var(--inflow-avatar-size,2em);border-radius:50%;
+display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
+.sk{list-style:none;display:flow-root}.sk i{display:block;height:.8em;margin:.6em 0;border-radius:4px;background:var(--_sf);width:60%}
+.sk i:first-child{width:30%;height:2em;border-radius:var(--_r)}.sk i:last-child{width:90%}
 `);
+
+/** @return placeholders of the shape of what is loading, hidden from screen readers (the container says aria-busy) */
+export const skeleton = (tag, n) => Array.from({length: n}, () => h(tag, {class: 'sk', 'aria-hidden': 'true'}, h('i'), h('i'), h('i')));
+
+/**
+ * Ties a form control to the elements that describe it (hint, counter, error text): ids for
+ * aria-describedby, so that a screen reader reads them with the field.
+ */
+export function describe(control, ...describers) {
+  control.setAttribute('aria-describedby', describers.map(d => d.id ||= uid()).join(' '));
+}
+
+/** Shows (or clears) a form control's error: the text in its error element, aria-invalid on the control. */
+export function invalid(control, error, text) {
+  error.textContent = text || '';
+  control.setAttribute('aria-invalid', String(!!text));
+}
+
+/**
+ * The line every element keeps above its content for what it says: a polite live region (role
+ * status) that announces what happened (new content, saved, failed) and one for the live
+ * connection's state. Its height is reserved, so that a message never moves the content below.
+ *
+ * @return {el, say(text, error), state(s)}: the line; shows and announces a message, errors in the
+ *   error colour; and the onState callback for live.js's subscribe
+ */
+export function liveLine(t) {
+  const status = h('span', {part: 'status', class: 'status', role: 'status'});
+  const conn = h('span', {part: 'status connection', class: 'muted', role: 'status'});
+  return {
+    el: h('div', {class: 'live'}, status, conn),
+    say(text, error) {
+      status.textContent = text;
+      status.classList.toggle('error', !!error);
+    },
+    state: s => conn.textContent = s === 'offline' ? t('reconnecting') : s === 'paused' ? t('paused') : '',
+  };
+}
 
 /** @return a sentence a person understands for a failed call (an ApiError) */
 export function explain(e, t) {

@@ -3,6 +3,7 @@ package dev.inflow.client;
 import dev.inflow.client.internal.ApiCall;
 import dev.inflow.client.internal.ApiPath;
 import dev.inflow.client.internal.CommentJson;
+import dev.inflow.client.internal.IdempotencyKeys;
 import dev.inflow.client.internal.Paging;
 import dev.inflow.client.internal.Transport;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -90,7 +90,7 @@ public final class CommentsApi {
    *     parent ({@code parentId}) or a bad target key ({@code targetKey})
    */
   public Comment create(String targetKey, NewComment comment) {
-    return create(targetKey, comment, UUID.randomUUID().toString());
+    return create(targetKey, comment, IdempotencyKeys.fresh());
   }
 
   /**
@@ -105,7 +105,7 @@ public final class CommentsApi {
    */
   public Comment create(String targetKey, NewComment comment, String idempotencyKey) {
     Objects.requireNonNull(comment, "comment");
-    requireIdempotencyKey(idempotencyKey);
+    IdempotencyKeys.require(idempotencyKey);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("body", comment.body());
     comment.parentId().ifPresent(id -> body.put("parentId", id));
@@ -286,13 +286,5 @@ public final class CommentsApi {
 
   private static ApiPath reaction(String commentId, String emoji) {
     return comment(commentId).then("reactions").segment("emoji", Objects.requireNonNull(emoji, "emoji").strip());
-  }
-
-  private static void requireIdempotencyKey(String key) {
-    Objects.requireNonNull(key, "idempotencyKey");
-    if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-      throw new IllegalArgumentException("idempotencyKey must be 1 to 255 visible ASCII characters, e.g. a UUID (got '"
-          + (key.length() > 60 ? key.substring(0, 60) + "…" : key) + "')");
-    }
   }
 }

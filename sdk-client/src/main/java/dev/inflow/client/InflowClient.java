@@ -14,8 +14,10 @@ import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 
 /**
- * The Java client of Inflow's REST API. Build one at start-up, share it between threads, close it
- * at shutdown. Calls are grouped by component: {@link #comments()} now, more as the API grows.
+ * The Java client of Inflow's REST API and live channel. Build one at start-up, share it between
+ * threads, close it at shutdown. Calls are grouped by component: {@link #comments()},
+ * {@link #questions()}, {@link #experts()}, {@link #feed()}, {@link #activities()},
+ * {@link #follows()}, {@link #notifications()}, {@link #analytics()} and {@link #live()}.
  *
  * <pre>{@code
  * UserTokenSigner signer = UserTokenSigner.builder()
@@ -55,6 +57,22 @@ import okhttp3.HttpUrl;
  *   e.errors();   // [FieldError[field=body, message=body is required and may not be blank]]
  * }
  *
+ * // Ask the experts; answer; accept.
+ * Question q = inflow.questions().ask(NewQuestion.builder("How do I renew the VPN token?", "vpn").build());
+ * Answer a = inflow.questions().answer(q.id(), "Open the self-service portal, then ...");
+ *
+ * // A backend with a service token publishes what happened in the LMS.
+ * inflow.activities().publish(NewActivity.builder("completed", "course:java-101", "Java 101")
+ *     .objectType("course").actor("ana", "Ana Lima").tags("java").build(), "lms-completion-4711");
+ *
+ * // Follow a target live; the subscription reconnects and resumes by itself.
+ * LiveSubscription live = inflow.live().subscribe(List.of(LiveTopic.target("order:4711")),
+ *     event -> System.out.println(event.kind()));
+ *
+ * // Analytics for the monthly report.
+ * AnalyticsSummary nov = inflow.analytics().summary(AnalyticsQuery.lastThirtyDays().tag("vpn"));
+ *
+ * live.close();
  * inflow.close();
  * }</pre>
  *
@@ -75,11 +93,27 @@ public final class InflowClient implements AutoCloseable {
   private final Transport transport;
   private final boolean ownsTransport;
   private final CommentsApi comments;
+  private final QuestionsApi questions;
+  private final ExpertsApi experts;
+  private final FeedApi feed;
+  private final ActivitiesApi activities;
+  private final FollowsApi follows;
+  private final NotificationsApi notifications;
+  private final AnalyticsApi analytics;
+  private final LiveApi live;
 
   private InflowClient(Transport transport, boolean ownsTransport) {
     this.transport = transport;
     this.ownsTransport = ownsTransport;
     this.comments = new CommentsApi(transport);
+    this.questions = new QuestionsApi(transport);
+    this.experts = new ExpertsApi(transport);
+    this.feed = new FeedApi(transport);
+    this.activities = new ActivitiesApi(transport);
+    this.follows = new FollowsApi(transport);
+    this.notifications = new NotificationsApi(transport);
+    this.analytics = new AnalyticsApi(transport);
+    this.live = new LiveApi(transport);
   }
 
   /** @return a builder; only {@link Builder#baseUrl} is required */
@@ -90,6 +124,46 @@ public final class InflowClient implements AutoCloseable {
   /** @return threaded comments on any target */
   public CommentsApi comments() {
     return comments;
+  }
+
+  /** @return ask an expert: questions, answers, votes, acceptance, verification */
+  public QuestionsApi questions() {
+    return questions;
+  }
+
+  /** @return the experts directory, declared expertise, tags and the community queue */
+  public ExpertsApi experts() {
+    return experts;
+  }
+
+  /** @return the activity feeds: home, target, topic, user */
+  public FeedApi feed() {
+    return feed;
+  }
+
+  /** @return publishing activities from a host backend (service token) */
+  public ActivitiesApi activities() {
+    return activities;
+  }
+
+  /** @return follows and mutes of the signed-in user */
+  public FollowsApi follows() {
+    return follows;
+  }
+
+  /** @return the signed-in user's notifications */
+  public NotificationsApi notifications() {
+    return notifications;
+  }
+
+  /** @return the analytics summary, as JSON or CSV */
+  public AnalyticsApi analytics() {
+    return analytics;
+  }
+
+  /** @return the live channel: subscriptions that reconnect and resume by themselves */
+  public LiveApi live() {
+    return live;
   }
 
   /**

@@ -121,7 +121,7 @@ public final class Inflow implements AutoCloseable {
       this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications);
       this.analytics = new DefaultAnalytics(platform);
       this.tenants = new DefaultTenants(platform);
-      this.transfers = new DefaultTransfers(platform);
+      this.transfers = new DefaultTransfers(platform, questions::imported);
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();

@@ -199,6 +199,53 @@ public final class Json {
     return out;
   }
 
+  /** @return the items of an array field, each read by the reader; empty when absent or null */
+  static <T> List<T> itemsOr(JsonNode parent, String field, Reader<T> reader) {
+    JsonNode value = parent.get(field);
+    return value == null || value.isNull() ? List.of() : items(parent, field, reader);
+  }
+
+  /** @return the object field read by the reader, naming the field when it is wrong; empty when absent or null */
+  static <T> Optional<T> optionalObject(JsonNode parent, String field, Reader<T> reader) {
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(objectField(parent, field, reader));
+  }
+
+  /** @return the required object field read by the reader, naming the field when it is wrong */
+  static <T> T objectField(JsonNode parent, String field, Reader<T> reader) {
+    try {
+      return reader.read(requiredObject(parent, field));
+    } catch (Malformed e) {
+      throw new Malformed(field + ": " + e.getMessage(), e.getCause());
+    }
+  }
+
+  /** @return a number field, whole or not; the fallback when absent or null */
+  static double decimalOr(JsonNode parent, String field, double fallback) {
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isNumber()) {
+      throw new Malformed("'" + field + "' is " + describe(value) + ", expected a number", null);
+    }
+    return value.asDouble();
+  }
+
+  /** @return a whole-number field; empty when absent or null */
+  static Optional<Long> optionalNumber(JsonNode parent, String field) {
+    JsonNode value = parent.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(number(parent, field));
+  }
+
+  /** @return a whole-number field; the fallback when absent or null */
+  static long numberOr(JsonNode parent, String field, long fallback) {
+    return optionalNumber(parent, field).orElse(fallback);
+  }
+
   /** Reads one JSON object into a value. */
   @FunctionalInterface
   public interface Reader<T> {

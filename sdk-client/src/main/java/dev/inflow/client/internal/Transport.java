@@ -11,13 +11,20 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -28,6 +35,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 
 /**
  * Sends {@link ApiCall}s: builds the request, adds the token, runs the retry loop and turns every
@@ -40,6 +49,8 @@ public final class Transport {
   private static final System.Logger LOG = System.getLogger(Transport.class.getName());
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final String ACCEPT = "application/json, application/problem+json";
+  /** Keeps idle proxies from cutting a quiet live connection, and finds a dead one within two intervals. */
+  private static final Duration LIVE_PING = Duration.ofSeconds(20);
   private static final String USER_AGENT = "inflow-java-client/"
       + Optional.ofNullable(Transport.class.getPackage().getImplementationVersion()).orElse("dev");
 
@@ -78,6 +89,12 @@ public final class Transport {
   private final Clock clock;
   private final AtomicBoolean closed;
   private final Supplier<String> tokens;
+  /** The same pool and dispatcher, without a read timeout: a live connection may be quiet for long. */
+  private final OkHttpClient live;
+  /** Reconnect timers of live subscriptions, started with the first one. */
+  private final AtomicReference<ScheduledExecutorService> liveTimers;
+  /** Open live subscriptions, closed with the client so that no socket outlives it. */
+  private final Set<AutoCloseable> liveSubscriptions;
 
   /** @param tokens supplies a bearer token per attempt (null result: anonymous); null for anonymous calls */
   public Transport(Config config, Supplier<String> tokens) {
@@ -101,6 +118,9 @@ public final class Transport {
     this.clock = config.clock();
     this.closed = new AtomicBoolean();
     this.tokens = tokens;
+    this.live = http.newBuilder().readTimeout(Duration.ZERO).pingInterval(LIVE_PING).build();
+    this.liveTimers = new AtomicReference<>();
+    this.liveSubscriptions = ConcurrentHashMap.newKeySet();
   }
 
   private Transport(Transport shared, Supplier<String> tokens) {
@@ -112,6 +132,9 @@ public final class Transport {
     this.clock = shared.clock;
     this.closed = shared.closed;
     this.tokens = tokens;
+    this.live = shared.live;
+    this.liveTimers = shared.liveTimers;
+    this.liveSubscriptions = shared.liveSubscriptions;
   }
 
   /** @return a transport sharing this one's connections and settings, signing with other tokens */
@@ -132,6 +155,35 @@ public final class Transport {
    * @throws InflowApiException the typed failure of the last attempt
    */
   public <T> T call(ApiCall call, Json.Reader<T> reader) {
+    return send(call, reader == null ? (where, response) -> null : (where, response) -> decode(where, response, reader));
+  }
+
+  /**
+   * Sends the call like {@link #call} and returns the answer's text, for answers that are not JSON.
+   *
+   * @param mediaType the type asked for in {@code Accept} and expected back, e.g. {@code text/csv}
+   * @return the body as text (UTF-8 unless the answer says otherwise)
+   */
+  public String callText(ApiCall call, String mediaType) {
+    return send(call.header("Accept", mediaType + ", application/problem+json"), (where, response) -> {
+      String type = contentType(response);
+      String body = response.body().string();
+      if (!type.toLowerCase(Locale.ROOT).startsWith(mediaType)) {
+        throw new UnexpectedResponseException(where + " answered " + response.code() + " with " + (type.isEmpty() ? "no content type" : type)
+            + " instead of " + mediaType + "; the body starts with: " + ErrorAnswers.snippet(body.getBytes(StandardCharsets.UTF_8),
+            type.contains("html")), response.code(), null);
+      }
+      return body;
+    });
+  }
+
+  /** Reads a successful answer. */
+  @FunctionalInterface
+  private interface Decoder<T> {
+    T decode(String where, Response response) throws IOException;
+  }
+
+  private <T> T send(ApiCall call, Decoder<T> reader) {
     if (closed.get()) {
       throw new IllegalStateException("this InflowClient is closed; build a new one");
     }
@@ -157,9 +209,76 @@ public final class Transport {
     }
   }
 
+  /**
+   * Opens a WebSocket to a path under the base URL, with the current token on the handshake.
+   *
+   * @throws IllegalStateException when the client is closed
+   */
+  public WebSocket openWebSocket(ApiPath path, WebSocketListener listener) {
+    if (closed.get()) {
+      throw new IllegalStateException("this InflowClient is closed; build a new one");
+    }
+    Request.Builder request = new Request.Builder().url(base + "/" + path.encoded()).header("User-Agent", USER_AGENT);
+    String token = tokens == null ? null : tokens.get();
+    if (token != null && !token.isBlank()) {
+      request.header("Authorization", "Bearer " + token.strip());
+    }
+    return live.newWebSocket(request.build(), listener);
+  }
+
+  /**
+   * Keeps a live subscription until it closes, so that closing the client closes it.
+   *
+   * @throws IllegalStateException when the client is closed
+   */
+  public void registerLive(AutoCloseable subscription) {
+    if (closed.get()) {
+      throw new IllegalStateException("this InflowClient is closed; build a new one");
+    }
+    liveSubscriptions.add(subscription);
+  }
+
+  /** Forgets a closed live subscription. */
+  public void unregisterLive(AutoCloseable subscription) {
+    liveSubscriptions.remove(subscription);
+  }
+
+  /** @return the timer thread live subscriptions schedule their reconnects on; one per client, started on first use */
+  public ScheduledExecutorService liveTimers() {
+    if (closed.get()) {
+      throw new IllegalStateException("this InflowClient is closed; build a new one");
+    }
+    ScheduledExecutorService timers = liveTimers.get();
+    if (timers == null) {
+      ScheduledExecutorService created = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inflow-client-live");
+        t.setDaemon(true);
+        return t;
+      });
+      if (liveTimers.compareAndSet(null, created)) {
+        timers = created;
+      } else {
+        created.shutdown();
+        timers = liveTimers.get();
+      }
+    }
+    return timers;
+  }
+
   /** Releases connections and threads; calls made afterwards fail with {@link IllegalStateException}. */
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      for (AutoCloseable subscription : List.copyOf(liveSubscriptions)) {
+        try {
+          subscription.close();
+        } catch (Exception e) {
+          LOG.log(Level.DEBUG, "closing a live subscription failed", e);
+        }
+      }
+      ScheduledExecutorService timers = liveTimers.get();
+      if (timers != null) {
+        timers.shutdownNow();
+      }
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -171,13 +290,13 @@ public final class Transport {
     }
   }
 
-  private <T> Outcome<T> attempt(ApiCall call, Json.Reader<T> reader, int attempt) {
+  private <T> Outcome<T> attempt(ApiCall call, Decoder<T> reader, int attempt) {
     String where = describe(call) + (attempt > 1 ? " (attempt " + attempt + ")" : "");
     SendTracker tracker = new SendTracker();
     try (Response response = http.newCall(request(call, tracker)).execute()) {
       int status = response.code();
       if (status >= 200 && status < 300) {
-        return Outcome.success(reader == null ? null : decode(where, response, reader));
+        return Outcome.success(reader.decode(where, response));
       }
       ErrorAnswers.Answer answer = new ErrorAnswers.Answer(status, response.message(), contentType(response),
           response.peekBody(ErrorAnswers.MAX_ERROR_BODY).bytes(), Optional.ofNullable(response.header("ETag")),

@@ -407,13 +407,17 @@ class CommentsTest {
     comments.delete(ANA, c.id());
     post(People.inTenant("acme", ANA), POLICY, "other tenant");
 
-    List<Event> events = inflow.events().after("default", 0, 100);
+    // The feed records activities in the same log under their own topics; this test is about the target's.
+    List<Event> events = onTarget(inflow.events().after("default", 0, 100));
     assertThat(events).extracting(Event::kind)
         .containsExactly("comment.created", "comment.reactions", "comment.edited", "comment.deleted");
     assertThat(events).extracting(Event::seq).isSorted().doesNotHaveDuplicates();
-    assertThat(events).allSatisfy(e -> assertThat(e.topic()).isEqualTo("target:" + POLICY));
     assertThat(events.get(0).payload()).contains("\"body\":\"hello\"");
-    assertThat(inflow.events().after("default", events.get(1).seq(), 100)).hasSize(2);
+    assertThat(onTarget(inflow.events().after("default", events.get(1).seq(), 100))).hasSize(2);
     assertThat(inflow.events().lastSeq("default")).isEqualTo(events.get(3).seq());
+  }
+
+  private static List<Event> onTarget(List<Event> events) {
+    return events.stream().filter(e -> e.topic().equals("target:" + POLICY)).toList();
   }
 }

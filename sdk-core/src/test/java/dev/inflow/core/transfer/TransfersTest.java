@@ -177,6 +177,14 @@ class TransfersTest {
     inflow.transfers().importDisqus("acme", sample("disqus-export.xml"), BLOG);
     inflow.tenants().create("acme", "Acme", List.of("https://portal.acme.example"));
     inflow.comments().create(ANA, "kb/vpn", NewComment.of("in another tenant"), Optional.empty());
+    Caller carla = People.inTenant("acme", CARLA);
+    dev.inflow.core.question.Question asked = inflow.questions().ask(ACME_ANA, dev.inflow.core.question.NewQuestion.of(
+        "How do I renew the VPN certificate?", "The client says it **expired**.", List.of("vpn")), Optional.empty()).value();
+    dev.inflow.core.question.Answer answer = inflow.questions().answer(ben, asked.id(), "Import the new profile from the portal.",
+        Optional.empty()).value();
+    inflow.questions().vote(carla, answer.id(), dev.inflow.core.question.Vote.UP);
+    inflow.questions().accept(ACME_ANA, answer.id());
+    inflow.follows().follow(carla, dev.inflow.core.feed.FollowKind.USER, "ana");
 
     byte[] first = export("acme");
     ImportReport report = inflow.transfers().importTenant("acme2", new ByteArrayInputStream(first));
@@ -184,7 +192,16 @@ class TransfersTest {
 
     assertThat(report.rows()).containsEntry("inflow_comment", 8).containsEntry("inflow_comment_reaction", 2)
         .containsEntry("inflow_comment_flag", 1).containsEntry("inflow_comment_revision", 1);
+    assertThat(report.rows()).containsEntry("inflow_question", 1).containsEntry("inflow_answer", 1)
+        .containsEntry("inflow_answer_vote", 1);
+    assertThat(report.rows().get("inflow_activity")).as("the feed travels along").isPositive();
+    assertThat(report.rows().get("inflow_follow")).as("follows, carla's and the automatic ones").isGreaterThanOrEqualTo(1);
     assertThat(withoutHeader(second)).isEqualTo(withoutHeader(first));
+    Caller acme2Carla = Caller.of("acme2", CARLA.user().orElseThrow());
+    assertThat(inflow.questions().get(acme2Carla, asked.id()).answers()).singleElement()
+        .satisfies(a -> assertThat(a.accepted()).isTrue());
+    assertThat(inflow.questions().similar(acme2Carla, "renew vpn certificate", List.of(), 5))
+        .as("imported questions are found by the similar-question search").isNotEmpty();
     Caller acme2Mod = Caller.of("acme2", ACME_MOD.user().orElseThrow());
     List<Comment> copy = thread(acme2Mod, "kb/vpn");
     List<Comment> original = thread(ACME_MOD, "kb/vpn");

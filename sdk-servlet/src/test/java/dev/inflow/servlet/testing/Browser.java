@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -114,6 +115,25 @@ public final class Browser implements AutoCloseable {
   /** @return the open shadow root of the first element matching the selector, once it is there */
   public SearchContext shadowRoot(String hostSelector) {
     return await(d -> d.findElement(By.cssSelector(hostSelector)).getShadowRoot());
+  }
+
+  /**
+   * Makes pages see this colour-scheme preference ({@code prefers-color-scheme}), as a reader's
+   * operating system would set it.
+   *
+   * @param scheme {@code light} or {@code dark}
+   */
+  public Browser colorScheme(String scheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    return this;
+  }
+
+  /** Gives pages a viewport of this size in CSS pixels, like a phone's ({@code 360 × 740}) or a desktop's. */
+  public Browser viewport(int width, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    return this;
   }
 
   /** @return the script's result, run in the page */

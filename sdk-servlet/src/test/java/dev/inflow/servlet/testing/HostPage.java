@@ -7,27 +7,49 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A host application's page for browser tests: the widget's module script and one
- * {@code <inflow-comments>} whose attributes are the query parameters, e.g.
- * {@code /page?target=kb/travel&lang=de}. Three parameters are not attributes: {@code widget} is the
- * script URL (default {@code /inflow/inflow.js}); {@code csp=strict} sends a Content-Security-Policy
- * that allows no inline script or style, as a careful host would (connections only to itself and to
- * the widget's origin, over HTTP and WebSocket); {@code element} names the element
- * ({@code inflow-comments} by default, or {@code inflow-feed}, {@code inflow-notifications}).
+ * A host application's page for browser tests: the widget's module script and one Inflow element
+ * whose attributes are the query parameters, e.g. {@code /page?target=kb/travel&lang=de}. Some
+ * parameters are not attributes: {@code element} names the element (default
+ * {@code inflow-comments}); {@code widget} is the script URL (default {@code /inflow/inflow.js});
+ * {@code csp=strict} sends a Content-Security-Policy that allows no inline script or style, as a
+ * careful host would (connections only to itself and to the widget's origin, over HTTP and
+ * WebSocket); {@code look=brand} adds {@code /page/brand.css}, a host's own look that the element is
+ * themed to match ({@link #BRAND_CSS}, also shown in docs/theming.md).
  *
  * <p>Map it at {@code /page/*}: {@code /page/host.js} is the page's own script, which counts the
- * {@code inflow-token-expired} events in {@code window.inflowTokenExpired}.
+ * {@code inflow-token-expired} events in {@code window.inflowTokenExpired} and collects what the
+ * Content-Security-Policy refused in {@code window.cspViolations}.
  */
 public final class HostPage extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z-]*");
-  private static final java.util.Set<String> ELEMENTS = java.util.Set.of("inflow-comments", "inflow-feed", "inflow-notifications");
+  private static final Pattern ELEMENT = Pattern.compile("inflow-[a-z]+");
+  private static final Set<String> NOT_ATTRIBUTES = Set.of("element", "widget", "csp", "look");
   private static final String HOST_SCRIPT = """
       window.inflowTokenExpired = 0;
       document.addEventListener('inflow-token-expired', () => window.inflowTokenExpired++);
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', e => cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+      """;
+  /** A host's look, and the Inflow theme that matches it: custom properties and parts only. */
+  public static final String BRAND_CSS = """
+      body { font: 17px/1.6 Georgia, "DejaVu Serif", serif; color: #2b2b2b; background: #faf7f2; margin: 0 auto; max-width: 46rem; padding: 1rem; }
+      h1 { font-weight: normal; color: #0f5257; }
+      inflow-comments, inflow-ask, inflow-feed, inflow-notifications {
+        --inflow-accent: #0f5257;
+        --inflow-bg: transparent;
+        --inflow-surface: #efe9df;
+        --inflow-border: #8a8174;
+        --inflow-radius: 2px;
+        --inflow-gap: 1rem;
+        --inflow-title-size: 1.1em;
+      }
+      inflow-comments::part(title) { text-transform: uppercase; letter-spacing: .08em; }
+      inflow-comments::part(author) { color: #0f5257; }
       """;
 
   @Override
@@ -36,9 +58,13 @@ public final class HostPage extends HttpServlet {
       write(response, "text/javascript", HOST_SCRIPT);
       return;
     }
+    if ("/brand.css".equals(request.getPathInfo())) {
+      write(response, "text/css", BRAND_CSS);
+      return;
+    }
     String widget = request.getParameter("widget") != null ? request.getParameter("widget") : "/inflow/inflow.js";
     String name = request.getParameter("element") != null ? request.getParameter("element") : "inflow-comments";
-    if (!ELEMENTS.contains(name)) {
+    if (!ELEMENT.matcher(name).matches()) {
       throw new IllegalArgumentException("not an Inflow element: " + name);
     }
     StringBuilder element = new StringBuilder("<" + name);
@@ -46,11 +72,13 @@ public final class HostPage extends HttpServlet {
       if (!ATTRIBUTE.matcher(parameter).matches()) {
         throw new IllegalArgumentException("not an attribute name: " + parameter);
       }
-      if (!parameter.equals("widget") && !parameter.equals("csp") && !parameter.equals("element")) {
+      if (!NOT_ATTRIBUTES.contains(parameter)) {
         element.append(' ').append(parameter).append("=\"").append(escape(request.getParameter(parameter))).append('"');
       }
     }
     element.append("></").append(name).append('>');
+    String look = "brand".equals(request.getParameter("look"))
+        ? "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/page/brand.css\">" : "";
     if ("strict".equals(request.getParameter("csp"))) {
       String widgetOrigin = widget.startsWith("http") ? " " + URI.create(widget).resolve("/").toString().replaceAll("/$", "") : "";
       response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'" + widgetOrigin
@@ -60,12 +88,13 @@ public final class HostPage extends HttpServlet {
     write(response, "text/html", """
         <!doctype html>
         <html lang="en">
-        <head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Host page</title><link rel="icon" href="data:,">%s
         <script src="%s/page/host.js"></script>
         <script type="module" src="%s"></script></head>
         <body><main><h1>Travel policy</h1>%s</main></body>
         </html>
-        """.formatted(request.getContextPath(), escape(widget), element));
+        """.formatted(look, request.getContextPath(), escape(widget), element));
   }
 
   private static void write(HttpServletResponse response, String type, String body) throws IOException {

@@ -50,6 +50,12 @@ public final class DefaultQuestions implements Questions, AutoCloseable {
     this.reads = new QuestionReads(parts);
   }
 
+  /** Brings search and the experts directory up to date with questions an import wrote and committed. */
+  public void imported(String tenantId, List<Long> questionIds) {
+    questionIds.forEach(id -> parts.search().changed(tenantId, id));
+    parts.experts().changed();
+  }
+
   /** @return the experts directory these questions route through */
   public Experts experts() {
     return parts.experts();

@@ -332,13 +332,20 @@ final class LuceneSimilarSearch implements SimilarSearch {
 
   @Override
   public void close() {
-    committer.shutdownNow();
+    // Let a running commit finish: interrupting it leaves the writer half-committed, and
+    // IndexWriter.close() then throws instead of closing.
+    committer.shutdown();
+    try {
+      committer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (writes) {
       try {
         searchers.close();
         writer.close();
         directory.close();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "similar-question index not closed cleanly; it is checked and rebuilt if needed at the next start: "
             + e.getMessage());
       }

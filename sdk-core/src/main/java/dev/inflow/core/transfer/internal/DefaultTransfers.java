@@ -16,9 +16,9 @@ public final class DefaultTransfers implements Transfers {
   private final TenantTransfer tenants;
   private final CommentImport comments;
 
-  public DefaultTransfers(Platform platform) {
+  public DefaultTransfers(Platform platform, ExportParts.QuestionsImported questions) {
     this.platform = platform;
-    this.tenants = new TenantTransfer(platform.db(), platform.clock(), ExportParts.all(platform.markdown()));
+    this.tenants = new TenantTransfer(platform.db(), platform.clock(), ExportParts.all(platform.markdown(), questions));
     this.comments = new CommentImport(platform);
   }
 

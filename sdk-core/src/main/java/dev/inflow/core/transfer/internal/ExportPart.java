@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One feature's share of a tenant export: its tables, copied row by row and column by column, so
@@ -56,14 +57,26 @@ public record ExportPart(String name, List<Table> tables, AfterImport afterImpor
    * @param orderBy the order rows are written in (parents before children)
    * @param onConflict what an existing row means
    * @param check cleans each imported row
+   * @param drawn columns the database fills in itself (identity ids drawn for every tenant at once,
+   *     generated search vectors): not exported, and filled in anew on import
    */
-  public record Table(String name, String tenantColumn, String orderBy, OnConflict onConflict, RowCheck check) {
+  public record Table(String name, String tenantColumn, String orderBy, OnConflict onConflict, RowCheck check, Set<String> drawn) {
+    public Table {
+      drawn = Set.copyOf(drawn);
+    }
+
     public static Table of(String name, String orderBy, OnConflict onConflict) {
-      return new Table(name, "tenant_id", orderBy, onConflict, (row, field) -> { });
+      return new Table(name, "tenant_id", orderBy, onConflict, (row, field) -> { }, Set.of());
     }
 
     public Table checked(RowCheck check) {
-      return new Table(name, tenantColumn, orderBy, onConflict, check);
+      return new Table(name, tenantColumn, orderBy, onConflict, check, drawn);
+    }
+
+    public Table drawing(String column) {
+      Set<String> columns = new java.util.HashSet<>(drawn);
+      columns.add(column);
+      return new Table(name, tenantColumn, orderBy, onConflict, check, columns);
     }
   }
 

@@ -29,15 +29,27 @@ public final class ExportParts {
    * live tickets).
    */
   public static final Set<String> NOT_EXPORTED = Set.of("inflow_tenant_secret", "inflow_event", "inflow_job", "inflow_idempotency",
-      "inflow_live_ticket");
+      "inflow_live_ticket",
+      // Webhook endpoints carry the secrets that sign their deliveries; like token secrets they stay
+      // on the server, and an administrator registers the endpoints again where the tenant moves to.
+      "inflow_webhook", "inflow_webhook_allow");
+
+  /** Told which questions an import wrote, once they are committed (search indexes, caches). */
+  @FunctionalInterface
+  public interface QuestionsImported {
+    void imported(String tenantId, List<Long> questionIds);
+  }
 
   private ExportParts() {}
 
-  /** @return the parts, rendering imported Markdown with this renderer */
-  public static List<ExportPart> all(Markdown markdown) {
+  /**
+   * @return the parts, rendering imported Markdown with this renderer and telling {@code questions}
+   *     which questions were imported
+   */
+  public static List<ExportPart> all(Markdown markdown, QuestionsImported questions) {
     return List.of(
         new ExportPart("tenant", List.of(
-            new Table("inflow_tenant", "id", "id", OnConflict.KEEP_EXISTING, (row, field) -> { }),
+            new Table("inflow_tenant", "id", "id", OnConflict.KEEP_EXISTING, (row, field) -> { }, Set.of()),
             Table.of("inflow_tenant_origin", "origin", OnConflict.REPLACE_ALL)), ExportPart.AfterImport.nothing()),
         new ExportPart("users", List.of(
             Table.of("inflow_user", "id", OnConflict.KEEP_EXISTING).checked(httpUrl("avatar_url"))), ExportPart.AfterImport.nothing()),
@@ -49,7 +61,47 @@ public final class ExportParts {
             Table.of("inflow_comment_reaction", "comment_id, user_id, reaction", OnConflict.FAIL),
             Table.of("inflow_comment_flag", "comment_id, user_id", OnConflict.FAIL),
             Table.of("inflow_import_ref", "source, source_id", OnConflict.FAIL)),
-            (c, dialect, tenant) -> advanceSequence(c, dialect, "inflow_comment_seq", "SELECT MAX(id) FROM inflow_comment")));
+            (c, dialect, tenant) -> advanceSequence(c, dialect, "inflow_comment_seq", "SELECT MAX(id) FROM inflow_comment")),
+        new ExportPart("questions", List.of(
+            Table.of("inflow_tag", "tag", OnConflict.FAIL),
+            Table.of("inflow_expertise", "user_id, tag", OnConflict.FAIL),
+            Table.of("inflow_expert_status", "user_id", OnConflict.FAIL),
+            // search: PostgreSQL's generated full-text vector (V22).
+            Table.of("inflow_question", "id", OnConflict.FAIL).checked(rendered(markdown)).drawing("search"),
+            Table.of("inflow_question_tag", "question_id, tag", OnConflict.FAIL),
+            Table.of("inflow_question_revision", "question_id, version", OnConflict.FAIL).checked(rendered(markdown)),
+            Table.of("inflow_question_routing", "question_id, user_id", OnConflict.FAIL),
+            Table.of("inflow_answer", "id", OnConflict.FAIL).checked(rendered(markdown)),
+            Table.of("inflow_answer_revision", "answer_id, version", OnConflict.FAIL).checked(rendered(markdown)),
+            Table.of("inflow_answer_vote", "answer_id, user_id", OnConflict.FAIL)),
+            (c, dialect, tenant) -> {
+              advanceSequence(c, dialect, "inflow_question_seq", "SELECT MAX(id) FROM inflow_question");
+              advanceSequence(c, dialect, "inflow_answer_seq", "SELECT MAX(id) FROM inflow_answer");
+              advanceSequence(c, dialect, "inflow_question_search_seq", "SELECT MAX(search_seq) FROM inflow_question");
+              questions.imported(tenant, ids(c, "SELECT id FROM inflow_question WHERE tenant_id = ? ORDER BY id", tenant));
+            }),
+        new ExportPart("notifications", List.of(Table.of("inflow_notification", "id", OnConflict.FAIL).drawing("id")),
+            ExportPart.AfterImport.nothing()),
+        new ExportPart("feed", List.of(
+            Table.of("inflow_activity", "id", OnConflict.FAIL).checked(httpUrl("object_url")),
+            Table.of("inflow_activity_tag", "activity_id, tag", OnConflict.FAIL),
+            Table.of("inflow_feed_entry", "user_id, activity_id", OnConflict.FAIL),
+            Table.of("inflow_follow", "user_id, kind, followed", OnConflict.FAIL),
+            Table.of("inflow_mute", "user_id, target_key", OnConflict.FAIL)),
+            (c, dialect, tenant) -> advanceSequence(c, dialect, "inflow_activity_seq", "SELECT MAX(id) FROM inflow_activity")));
+  }
+
+  private static List<Long> ids(Connection c, String query, String tenant) throws SQLException {
+    List<Long> ids = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(query)) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
   }
 
   /** Links of users and targets are shown on pages: only http(s) ones are kept. */

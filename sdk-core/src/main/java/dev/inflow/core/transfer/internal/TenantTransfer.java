@@ -121,7 +121,7 @@ public final class TenantTransfer {
           g.writeStartObject();
           for (int i = 1; i <= meta.getColumnCount(); i++) {
             String column = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
-            if (column.equals(table.tenantColumn())) {
+            if (column.equals(table.tenantColumn()) || table.drawn().contains(column)) {
               continue;
             }
             g.writeFieldName(column);
@@ -301,6 +301,9 @@ public final class TenantTransfer {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String column = e.getKey().toLowerCase(Locale.ROOT);
+        if (table.drawn().contains(column)) {
+          continue;
+        }
         if (!columns.containsKey(column) || column.equals(table.tenantColumn())) {
           throw new InvalidInputException(rowField + "." + e.getKey(), "no such column in " + table.name());
         }
