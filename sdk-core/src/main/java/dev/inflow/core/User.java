@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 public record User(String id, String name, Optional<String> avatarUrl, Set<Role> roles, Set<String> expertise) {
   private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}._@+:-]{1,128}");
   private static final Pattern TAG = Pattern.compile("[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}._+#-]{0,49}");
+  /**
+   * Direction overrides, embeddings and isolates: a name carrying U+202E would make the words
+   * around it, wherever the name is shown ("Ana replied to ..."), read backwards.
+   */
+  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u061C\\u200E\\u200F\\uFEFF]");
 
   public User {
     Objects.requireNonNull(id, "id");
@@ -30,7 +35,7 @@ public record User(String id, String name, Optional<String> avatarUrl, Set<Role>
     if (!ID.matcher(id).matches()) {
       throw new InvalidInputException("sub", "a user id is 1 to 128 letters, digits or ._@+:- (got '" + abbreviate(id) + "')");
     }
-    name = name.strip();
+    name = BIDI_CONTROLS.matcher(name).replaceAll("").strip();
     if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
       throw new InvalidInputException("name", "a display name is 1 to 200 characters without control characters");
     }

@@ -64,7 +64,7 @@ public final class Database {
           throw e;
         } finally {
           sql.completed();
-          c.setAutoCommit(autoCommit);
+          restoreAutoCommit(c, autoCommit);
         }
       } catch (SQLException e) {
         if (attempt < ATTEMPTS && isRetryable(e)) {
@@ -123,11 +123,26 @@ public final class Database {
 
   private static boolean isRetryable(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && RETRYABLE.contains(s.getSQLState())) {
+      // Set.of(...).contains(null) throws: a connection cut by a server restart has no SQL state.
+      if (t instanceof SQLException s && s.getSQLState() != null && RETRYABLE.contains(s.getSQLState())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Puts auto-commit back for the pool. On a connection the server has just cut (a restart, a
+   * fail-over) this throws "Connection is closed", which must not replace the exception that says
+   * why the transaction failed: that one tells the caller to retry (503) instead of a 500. The
+   * pool discards a broken connection anyway.
+   */
+  private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+    try {
+      c.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      LOG.log(Level.DEBUG, "could not restore auto-commit on a broken connection: {0}", e.getMessage());
+    }
   }
 
   private static void rollbackQuietly(Connection c, Throwable cause) {

@@ -1,10 +1,13 @@
 package dev.inflow.servlet.internal.auth;
 
 import dev.inflow.core.Caller;
+import dev.inflow.core.StorageUnavailableException;
+import dev.inflow.core.User;
 import dev.inflow.core.user.Users;
 import dev.inflow.core.spi.IdentityResolver;
 import dev.inflow.servlet.internal.http.HttpProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -34,6 +37,7 @@ public final class Authenticator {
    */
   public record Identity(Caller caller, boolean bearer) {}
 
+  private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
   private final IdentityResolver identityResolver;
   private final TokenVerifier tokens;
   private final Users users;
@@ -58,8 +62,21 @@ public final class Authenticator {
     } else {
       identity = new Identity(identityResolver.resolve(new ServletHostRequest(request)), false);
     }
-    identity.caller().user().ifPresent(user -> users.remember(identity.caller().tenantId(), user));
+    identity.caller().user().ifPresent(user -> remember(identity.caller().tenantId(), user));
     return identity;
+  }
+
+  /**
+   * Refreshes the caller's stored profile. When the database takes no writes (read-only after a
+   * fail-over, disk full) reads must still be served: the profile is refreshed on a later request,
+   * and a write fails on its own with 503.
+   */
+  private void remember(String tenantId, User user) {
+    try {
+      users.remember(tenantId, user);
+    } catch (StorageUnavailableException e) {
+      LOG.log(Level.DEBUG, "profile of the caller not refreshed, the database takes no writes: {0}", e.getMessage());
+    }
   }
 
   /**
