@@ -273,6 +273,49 @@ class XssCorpusTest {
     }
   }
 
+  @Test
+  void theAskElementShowsQuestionsAndAnswersAsTextAndRunsNothing() {
+    String ask = "document.querySelector('inflow-ask').shadowRoot";
+    try (Browser browser = Browser.start()) {
+      for (int from = 0; from < VECTORS.size(); from += 10) {
+        List<Vector> batch = VECTORS.subList(from, Math.min(VECTORS.size(), from + 10));
+        String target = id("xa:");
+        for (int i = 0; i < batch.size(); i++) {
+          Vector vector = batch.get(i);
+          Http.Response asked = http().post(API + "/questions").bearer(token("asker-" + (from + i), vector.asName(), null))
+              .json(json(Map.of("title", "Q " + vector.asName(), "body", vector.payload(), "tags", List.of("xss"), "targetKey", target)))
+              .send();
+          assertThat(asked.status()).as("%s: %s", vector, asked).isEqualTo(201);
+          Http.Response answered = http().post(API + "/questions/" + asked.json().path("id").asText() + "/answers")
+              .bearer(token("expert-" + (from + i), vector.asName(), null)).json(json(Map.of("body", vector.payload()))).send();
+          assertThat(answered.status()).as("%s: %s", vector, answered).isEqualTo(201);
+        }
+        browser.login(server.baseUrl(), id("reader"));
+        browser.open(server.baseUrl() + "/trap/page?element=inflow-ask&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        awaitShown(browser, ask + ".querySelectorAll('[data-tab=about]').length", 1);
+        browser.script(ask + ".querySelector('[data-tab=about]').click()");
+        awaitShown(browser, ask + ".querySelectorAll('li [data-id]').length", batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+          browser.script(ask + ".querySelectorAll('li [data-id]')[" + i + "].click()");
+          awaitShown(browser, ask + ".querySelectorAll('[part=answer]').length", 1);
+          settle(browser);
+          browser.script(ask + ".querySelector('[data-act=Back]').click()");
+          awaitShown(browser, ask + ".querySelectorAll('li [data-id]').length", batch.size());
+        }
+        assertNothingRan(browser, batch);
+      }
+    }
+  }
+
+  private static void awaitShown(Browser browser, String countExpression, int n) {
+    try {
+      browser.await(d -> ((Number) browser.script("return " + countExpression)).intValue() == n);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("expected " + n + " from " + countExpression + "; <inflow-ask> shows: "
+          + browser.script("return document.querySelector('inflow-ask').shadowRoot.textContent"), e);
+    }
+  }
+
   /** Waits until the element's shadow root has {@code n} matches, failing with what the element shows instead. */
   private static void awaitCount(Browser browser, String element, String selector, int n) {
     String count = "const r = document.querySelector('" + element + "').shadowRoot;"
