@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.inflow.core.Inflow;
 import dev.inflow.core.Limits;
-import dev.inflow.core.testing.TestDatabase;
-import dev.inflow.servlet.InflowServlet;
-import dev.inflow.servlet.testing.Container;
-import dev.inflow.servlet.testing.TestServer;
 import dev.inflow.servlet.testing.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,53 +13,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every call of the client against the real servlet in Jetty, on the database of the run (H2 or
  * PostgreSQL), with tokens from the client's own signer. Tests keep out of each other's way by
  * using their own target keys.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClientContractTest {
-  private Inflow inflow;
-  private TestServer server;
-  private InflowClient client;
-  private UserTokenSigner signer;
-
-  @BeforeAll
-  void start() throws Exception {
-    inflow = TestDatabase.inflow()
-        .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
-        .build();
-    server = TestServer.start(Container.JETTY, InflowServlet.builder(inflow).tenantKeys(TestTokens.keys()).build());
-    signer = UserTokenSigner.builder().tenant("default").secret(TestTokens.SECRET).build();
-    client = InflowClient.builder().baseUrl(server.baseUrl() + "/inflow").maxRetries(0).build();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (inflow != null) {
-      inflow.close();
-    }
-  }
-
-  private CommentsApi as(String user, String... roles) {
-    return client.withTokenSupplier(() -> signer.sign(TokenUser.of(user, user.substring(0, 1).toUpperCase() + user.substring(1)).withRoles(roles)))
-        .comments();
-  }
-
-  private static String newTarget() {
-    return "test:" + UUID.randomUUID().toString().substring(0, 8);
+class ClientContractTest extends ContractServer {
+  private CommentsApi commentsAs(String user, String... roles) {
+    return as(user, roles).comments();
   }
 
   @Test
@@ -92,7 +50,7 @@ class ClientContractTest {
   @Test
   void postedCommentIsReadBackListedAndCounted() {
     String target = newTarget();
-    Comment posted = as("ana").create(target, NewComment.of("Use the **VPN** profile").onTarget("VPN setup", "https://intranet/kb/vpn"));
+    Comment posted = commentsAs("ana").create(target, NewComment.of("Use the **VPN** profile").onTarget("VPN setup", "https://intranet/kb/vpn"));
 
     assertThat(posted.body()).isEqualTo("Use the **VPN** profile");
     assertThat(posted.html()).isEqualTo("<p>Use the <strong>VPN</strong> profile</p>\n");
@@ -100,39 +58,39 @@ class ClientContractTest {
     assertThat(posted.targetKey()).isEqualTo(target);
     assertThat(posted.version()).isEqualTo(1);
     assertThat(posted.canEdit()).isTrue();
-    assertThat(as("ben").get(posted.id())).satisfies(seen -> {
+    assertThat(commentsAs("ben").get(posted.id())).satisfies(seen -> {
       assertThat(seen.body()).isEqualTo(posted.body());
       assertThat(seen.canEdit()).isFalse();
     });
-    Page<Comment> page = as("ben").list(target);
+    Page<Comment> page = commentsAs("ben").list(target);
     assertThat(page.items()).extracting(Comment::id).containsExactly(posted.id());
     assertThat(page.hasNext()).isFalse();
-    assertThat(as("ben").counts(List.of(target, "nothing:here"))).containsExactly(Map.entry(target, 1L), Map.entry("nothing:here", 0L));
+    assertThat(commentsAs("ben").counts(List.of(target, "nothing:here"))).containsExactly(Map.entry(target, 1L), Map.entry("nothing:here", 0L));
     assertThat(inflow.targets().resolve("default", target).title()).isEqualTo("VPN setup");
   }
 
   @Test
   void targetKeysWithColonsAndSlashesReachTheServerIntact() {
     String target = "kb/network/" + newTarget() + "/vpn-setup";
-    as("ana").create(target, NewComment.of("slashes and colons"));
+    commentsAs("ana").create(target, NewComment.of("slashes and colons"));
 
-    assertThat(as("ben").list(target).items()).singleElement().extracting(Comment::targetKey).isEqualTo(target);
-    assertThat(as("ben").counts(List.of(target))).containsEntry(target, 1L);
+    assertThat(commentsAs("ben").list(target).items()).singleElement().extracting(Comment::targetKey).isEqualTo(target);
+    assertThat(commentsAs("ben").counts(List.of(target))).containsEntry(target, 1L);
   }
 
   @Test
   void streamWalksEveryPageAndListPagesFollowTheCursor() {
     String target = newTarget();
     for (int i = 1; i <= 5; i++) {
-      as("ana").create(target, NewComment.of("comment " + i));
+      commentsAs("ana").create(target, NewComment.of("comment " + i));
     }
 
-    assertThat(as("ben").stream(target, ListOptions.first().limit(2)).map(Comment::body))
+    assertThat(commentsAs("ben").stream(target, ListOptions.first().limit(2)).map(Comment::body))
         .containsExactly("comment 1", "comment 2", "comment 3", "comment 4", "comment 5");
-    assertThat(as("ben").stream(target, ListOptions.first().sort(CommentSort.NEWEST).limit(2)).map(Comment::body).findFirst())
+    assertThat(commentsAs("ben").stream(target, ListOptions.first().sort(CommentSort.NEWEST).limit(2)).map(Comment::body).findFirst())
         .contains("comment 5");
-    Page<Comment> first = as("ben").list(target, ListOptions.first().limit(3));
-    Page<Comment> second = as("ben").list(target, ListOptions.first().limit(3).after(first.next().orElseThrow()));
+    Page<Comment> first = commentsAs("ben").list(target, ListOptions.first().limit(3));
+    Page<Comment> second = commentsAs("ben").list(target, ListOptions.first().limit(3).after(first.next().orElseThrow()));
     assertThat(second.items()).extracting(Comment::body).containsExactly("comment 4", "comment 5");
     assertThat(second.next()).isEmpty();
   }
@@ -140,83 +98,83 @@ class ClientContractTest {
   @Test
   void repliesFollowTheirParentAndCanBeReadOnTheirOwn() {
     String target = newTarget();
-    Comment parent = as("ana").create(target, NewComment.of("parent"));
-    Comment reply = as("ben").create(target, NewComment.of("reply").replyTo(parent.id()));
-    as("ana").create(target, NewComment.of("second"));
+    Comment parent = commentsAs("ana").create(target, NewComment.of("parent"));
+    Comment reply = commentsAs("ben").create(target, NewComment.of("reply").replyTo(parent.id()));
+    commentsAs("ana").create(target, NewComment.of("second"));
 
     assertThat(reply.parentId()).contains(parent.id());
     assertThat(reply.depth()).isEqualTo(1);
-    assertThat(as("dev").list(target).items()).extracting(Comment::body).containsExactly("parent", "reply", "second");
-    assertThat(as("dev").get(parent.id()).replyCount()).isEqualTo(1);
-    assertThat(as("dev").replies(parent.id()).items()).extracting(Comment::id).containsExactly(reply.id());
-    assertThatThrownBy(() -> as("dev").replies(parent.id(), "not-a-cursor")).isInstanceOf(InvalidRequestException.class)
+    assertThat(commentsAs("dev").list(target).items()).extracting(Comment::body).containsExactly("parent", "reply", "second");
+    assertThat(commentsAs("dev").get(parent.id()).replyCount()).isEqualTo(1);
+    assertThat(commentsAs("dev").replies(parent.id()).items()).extracting(Comment::id).containsExactly(reply.id());
+    assertThatThrownBy(() -> commentsAs("dev").replies(parent.id(), "not-a-cursor")).isInstanceOf(InvalidRequestException.class)
         .satisfies(e -> assertThat(((InvalidRequestException) e).errors()).extracting(FieldError::field).contains("cursor"));
   }
 
   @Test
   void editNeedsTheCurrentVersionAndAStaleEditNamesTheCurrentOne() {
-    Comment draft = as("ana").create(newTarget(), NewComment.of("draft"));
+    Comment draft = commentsAs("ana").create(newTarget(), NewComment.of("draft"));
 
-    Comment edited = as("ana").edit(draft.id(), "final", draft.version());
+    Comment edited = commentsAs("ana").edit(draft.id(), "final", draft.version());
     PreconditionFailedException stale = catchThrowableOfType(PreconditionFailedException.class,
-        () -> as("ana").edit(draft.id(), "lost update", draft.version()));
+        () -> commentsAs("ana").edit(draft.id(), "lost update", draft.version()));
 
     assertThat(edited.version()).isEqualTo(2);
     assertThat(edited.editedAt()).isPresent();
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.currentVersion()).hasValue(2);
     assertThat(stale.problem()).get().extracting(Problem::type).isEqualTo("https://inflow.dev/problems/precondition-failed");
-    assertThat(as("ben").get(draft.id()).body()).isEqualTo("final");
-    assertThat(as("ben").history(draft.id())).extracting(CommentRevision::version, CommentRevision::body)
+    assertThat(commentsAs("ben").get(draft.id()).body()).isEqualTo("final");
+    assertThat(commentsAs("ben").history(draft.id())).extracting(CommentRevision::version, CommentRevision::body)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "draft"), org.assertj.core.groups.Tuple.tuple(2L, "final"));
-    assertThat(as("ben").history(draft.id()).get(0).editor().id()).isEqualTo("ana");
+    assertThat(commentsAs("ben").history(draft.id()).get(0).editor().id()).isEqualTo("ana");
   }
 
   @Test
   void someoneElsesCommentIsForbiddenButAModeratorMayDeleteIt() {
     String target = newTarget();
-    Comment mine = as("ana").create(target, NewComment.of("mine"));
+    Comment mine = commentsAs("ana").create(target, NewComment.of("mine"));
 
-    ForbiddenException e = catchThrowableOfType(ForbiddenException.class, () -> as("ben").edit(mine.id(), "x", mine.version()));
+    ForbiddenException e = catchThrowableOfType(ForbiddenException.class, () -> commentsAs("ben").edit(mine.id(), "x", mine.version()));
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.problem()).get().extracting(Problem::detail).asString().contains("only the author can edit");
-    assertThatThrownBy(() -> as("ben").delete(mine.id())).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> commentsAs("ben").delete(mine.id())).isInstanceOf(ForbiddenException.class);
 
-    as("carla", "moderator").delete(mine.id());
-    as("carla", "moderator").delete(mine.id());
-    assertThat(as("ben").list(target).items()).isEmpty();
+    commentsAs("carla", "moderator").delete(mine.id());
+    commentsAs("carla", "moderator").delete(mine.id());
+    assertThat(commentsAs("ben").list(target).items()).isEmpty();
   }
 
   @Test
   void reactionsByEmojiOrAliasAndAnUnknownEmojiNamesTheField() {
-    Comment c = as("ana").create(newTarget(), NewComment.of("react to me"));
+    Comment c = commentsAs("ana").create(newTarget(), NewComment.of("react to me"));
 
-    as("ben").react(c.id(), "👍");
-    as("ben").react(c.id(), "👍");
-    Comment after = as("dev").react(c.id(), "heart");
+    commentsAs("ben").react(c.id(), "👍");
+    commentsAs("ben").react(c.id(), "👍");
+    Comment after = commentsAs("dev").react(c.id(), "heart");
     assertThat(after.reactions()).containsEntry("👍", 1).containsEntry("❤️", 1);
     assertThat(after.myReactions()).containsExactly("❤️");
-    assertThat(as("ben").unreact(c.id(), "+1").reactions()).doesNotContainKey("👍");
-    assertThat(as("dev").unreact(c.id(), "❤️").reactions()).isEmpty();
+    assertThat(commentsAs("ben").unreact(c.id(), "+1").reactions()).doesNotContainKey("👍");
+    assertThat(commentsAs("dev").unreact(c.id(), "❤️").reactions()).isEmpty();
 
-    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> as("ben").react(c.id(), "unicorn"));
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> commentsAs("ben").react(c.id(), "unicorn"));
     assertThat(e.errors()).extracting(FieldError::field).containsExactly("emoji");
   }
 
   @Test
   void flagsHideACommentAndModeratorsDecideFromTheQueue() {
     String target = newTarget();
-    Comment spam = as("ana").create(target, NewComment.of("spammy text"));
-    Comment doubtful = as("ana").create(target, NewComment.of("doubtful"));
+    Comment spam = commentsAs("ana").create(target, NewComment.of("spammy text"));
+    Comment doubtful = commentsAs("ana").create(target, NewComment.of("doubtful"));
     for (String flagger : List.of("ben", "dev", "erin")) {
-      as(flagger).flag(spam.id(), FlagReason.SPAM);
+      commentsAs(flagger).flag(spam.id(), FlagReason.SPAM);
     }
-    as("ben").flag(spam.id(), FlagReason.SPAM);
-    as("ben").flag(doubtful.id(), FlagReason.OTHER, "source?");
+    commentsAs("ben").flag(spam.id(), FlagReason.SPAM);
+    commentsAs("ben").flag(doubtful.id(), FlagReason.OTHER, "source?");
 
-    assertThat(as("frank").get(spam.id()).hidden()).isTrue();
+    assertThat(commentsAs("frank").get(spam.id()).hidden()).isTrue();
     assertThatThrownBy(() -> client.comments().queue()).isInstanceOf(UnauthorizedException.class);
-    Page<ModerationItem> queue = as("carla", "moderator").queue();
+    Page<ModerationItem> queue = commentsAs("carla", "moderator").queue();
     assertThat(queue.items()).anySatisfy(item -> {
       assertThat(item.comment().id()).isEqualTo(spam.id());
       assertThat(item.flagCount()).isEqualTo(3);
@@ -226,22 +184,22 @@ class ClientContractTest {
       assertThat(item.comment().id()).isEqualTo(doubtful.id());
       assertThat(item.notes()).containsExactly("source?");
     });
-    assertThatThrownBy(() -> as("ben").remove(spam.id())).isInstanceOf(ForbiddenException.class);
-    assertThat(as("carla", "moderator").remove(spam.id()).deleted()).isTrue();
-    assertThatThrownBy(() -> as("carla", "moderator").remove(spam.id())).isInstanceOf(ConflictException.class);
-    assertThat(as("carla", "moderator").approve(doubtful.id()).hidden()).isFalse();
-    assertThat(as("carla", "moderator").queue().items()).extracting(item -> item.comment().id()).doesNotContain(spam.id(), doubtful.id());
-    assertThatThrownBy(() -> as("ana").flag(doubtful.id(), FlagReason.ABUSE)).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> commentsAs("ben").remove(spam.id())).isInstanceOf(ForbiddenException.class);
+    assertThat(commentsAs("carla", "moderator").remove(spam.id()).deleted()).isTrue();
+    assertThatThrownBy(() -> commentsAs("carla", "moderator").remove(spam.id())).isInstanceOf(ConflictException.class);
+    assertThat(commentsAs("carla", "moderator").approve(doubtful.id()).hidden()).isFalse();
+    assertThat(commentsAs("carla", "moderator").queue().items()).extracting(item -> item.comment().id()).doesNotContain(spam.id(), doubtful.id());
+    assertThatThrownBy(() -> commentsAs("ana").flag(doubtful.id(), FlagReason.ABUSE)).isInstanceOf(ForbiddenException.class);
   }
 
   @Test
   void aBlankBodyIsRefusedNamingTheField() {
-    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> as("ana").create(newTarget(), NewComment.of("  ")));
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> commentsAs("ana").create(newTarget(), NewComment.of("  ")));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.errors()).extracting(FieldError::field).containsExactly("body");
     assertThat(e.problem()).get().extracting(Problem::type).isEqualTo("https://inflow.dev/problems/invalid-input");
-    assertThatThrownBy(() -> as("ana").create(newTarget(), NewComment.of("reply").replyTo("999999999")))
+    assertThatThrownBy(() -> commentsAs("ana").create(newTarget(), NewComment.of("reply").replyTo("999999999")))
         .isInstanceOf(InvalidRequestException.class).satisfies(x -> assertThat(((InvalidRequestException) x).errors())
             .extracting(FieldError::field).containsExactly("parentId"));
   }
@@ -249,7 +207,7 @@ class ClientContractTest {
   @Test
   void aBodyLargerThanTheServerAcceptsIsPayloadTooLarge() {
     PayloadTooLargeException e = catchThrowableOfType(PayloadTooLargeException.class,
-        () -> as("ana").create(newTarget(), NewComment.of("x".repeat(70_000))));
+        () -> commentsAs("ana").create(newTarget(), NewComment.of("x".repeat(70_000))));
 
     assertThat(e.status()).isEqualTo(413);
   }
@@ -273,10 +231,10 @@ class ClientContractTest {
 
   @Test
   void anUnknownCommentIsNotFound() {
-    NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> as("ana").get("987654321"));
+    NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> commentsAs("ana").get("987654321"));
 
     assertThat(e.status()).isEqualTo(404);
-    assertThatThrownBy(() -> as("ana").history("987654321")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> commentsAs("ana").history("987654321")).isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -284,13 +242,13 @@ class ClientContractTest {
     String target = newTarget();
     String key = "import-" + UUID.randomUUID();
 
-    Comment first = as("ana").create(target, NewComment.of("once"), key);
-    Comment again = as("ana").create(target, NewComment.of("once"), key);
-    ConflictException other = catchThrowableOfType(ConflictException.class, () -> as("ana").create(target, NewComment.of("twice"), key));
+    Comment first = commentsAs("ana").create(target, NewComment.of("once"), key);
+    Comment again = commentsAs("ana").create(target, NewComment.of("once"), key);
+    ConflictException other = catchThrowableOfType(ConflictException.class, () -> commentsAs("ana").create(target, NewComment.of("twice"), key));
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(other.status()).isEqualTo(409);
     assertThat(other.problem()).get().extracting(Problem::detail).asString().contains("Idempotency-Key");
-    assertThat(as("ben").list(target).items()).hasSize(1);
+    assertThat(commentsAs("ben").list(target).items()).hasSize(1);
   }
 }
