@@ -125,9 +125,16 @@ class DatabaseRestartPostgresOnlyTest {
     if ("root".equals(System.getProperty("user.name"))) {
       command.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
-    command.addAll(List.of(bin.toString(), "-D", pgDir + "/data", "-m", "fast", "-w", "-t", "60", action));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("pg_ctl %s: %s", action, out).isZero();
+    // -l: the restarted server writes to the log scripts/postgres.sh gave it. Without it the server
+    // inherits pg_ctl's output, and reading that to its end would wait for the server to stop.
+    command.addAll(List.of(bin.toString(), "-D", pgDir + "/data", "-l", pgDir + "/log", "-m", "fast", "-w", "-t", "60", action));
+    Path out = Files.createTempFile("pg_ctl", ".txt");
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      assertThat(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("pg_ctl %s finished", action).isTrue();
+      assertThat(p.exitValue()).as("pg_ctl %s: %s", action, Files.readString(out)).isZero();
+    } finally {
+      Files.deleteIfExists(out);
+    }
   }
 }
