@@ -67,7 +67,7 @@ import okhttp3.HttpUrl;
  *
  * // Follow a target live; the subscription reconnects and resumes by itself.
  * LiveSubscription live = inflow.live().subscribe(List.of(LiveTopic.target("order:4711")),
- *     event -> System.out.println(event.kind()));
+ *     event -> log.info("order 4711: {}", event.kind()));
  *
  * // Analytics for the monthly report.
  * AnalyticsSummary nov = inflow.analytics().summary(AnalyticsQuery.lastThirtyDays().tag("vpn"));

@@ -7,53 +7,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The newer namespaces meeting what a real server will not do on demand: 503 then success,
  * Retry-After, slow answers, malformed bodies, CSV where JSON was expected and the reverse.
  */
-class NamespaceAnswersTest {
+class NamespaceAnswersTest extends StubbedServer {
   private static final String ACTIVITIES = "/inflow/api/v1/activities";
   private static final String QUESTION = "/inflow/api/v1/questions/12";
-
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private InflowClient client;
-
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-  }
-
-  private InflowClient client(UnaryOperator<InflowClient.Builder> options) {
-    client = options.apply(InflowClient.builder().baseUrl(server.baseUrl() + "/inflow").tokenSupplier(() -> "token")
-        .sleeper(sleeper).random(new Random(3))).build();
-    return client;
-  }
-
-  private static ResponseDefinitionBuilder problem(int status, String type, String title) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
-        .withBody(Answers.problem(status, type, title, title + " (stubbed)"));
-  }
 
   private static String activity(String id) {
     return """

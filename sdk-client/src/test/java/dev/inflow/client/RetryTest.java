@@ -10,14 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.ServerSocket;
@@ -25,41 +22,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the client does when the server (or the network) misbehaves in ways a real server will not on demand. */
-class RetryTest {
+class RetryTest extends StubbedServer {
   private static final String COMMENTS = "/inflow/api/v1/targets/order:1/comments";
   private static final String COMMENT = "/inflow/api/v1/comments/7";
-
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private InflowClient client;
-
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-  }
-
-  private InflowClient client(UnaryOperator<InflowClient.Builder> options) {
-    client = options.apply(InflowClient.builder().baseUrl(server.baseUrl() + "/inflow").tokenSupplier(() -> "token")
-        .sleeper(sleeper).random(new Random(3))).build();
-    return client;
-  }
-
-  private static ResponseDefinitionBuilder problem(int status, String type, String title) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
-        .withBody(Answers.problem(status, type, title, title + " (stubbed)"));
-  }
 
   @Test
   void createRetriedAfter503SendsTheSameIdempotencyKeyAndPostsOnce() {
