@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * themed to match ({@link #BRAND_CSS}, also shown in docs/theming.md).
  *
  * <p>Map it at {@code /page/*}: {@code /page/host.js} is the page's own script, which counts the
- * {@code inflow-token-expired} events in {@code window.inflowTokenExpired} and collects what the
- * Content-Security-Policy refused in {@code window.cspViolations}.
+ * {@code inflow-token-expired} events in {@code window.inflowTokenExpired}, collects what the
+ * Content-Security-Policy refused in {@code window.cspViolations}, and notes in {@code window.apiCalls}
+ * when each API request was sent and answered, as the page's script saw it (the browser's Resource
+ * Timing says when the network service took a request up, which on a busy machine can be after a
+ * request sent earlier in the same task was already answered).
  */
 public final class HostPage extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -34,6 +37,15 @@ public final class HostPage extends HttpServlet {
       document.addEventListener('inflow-token-expired', () => window.inflowTokenExpired++);
       window.cspViolations = [];
       document.addEventListener('securitypolicyviolation', e => cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+      window.apiCalls = [];
+      const pageFetch = window.fetch;
+      window.fetch = function (resource) {
+        const call = {url: String(resource instanceof Request ? resource.url : resource), sent: performance.now(), answered: Infinity};
+        if (call.url.includes('/api/v1/')) apiCalls.push(call);
+        const answer = pageFetch.apply(this, arguments);
+        answer.finally(() => call.answered = performance.now()).catch(() => {});
+        return answer;
+      };
       """;
   /** A host's look, and the Inflow theme that matches it: custom properties and parts only. */
   public static final String BRAND_CSS = """
