@@ -6,14 +6,21 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
  * Runs units of work on the host's (or Inflow's own) connection pool. Transactions are retried a
  * few times when the database reports a serialization failure or deadlock, because those are
  * expected under concurrent writes and the work is idempotent up to commit. Failures that mean
- * "the database is not reachable right now" become {@link StorageUnavailableException}.
+ * "the database is not reachable right now" or "the database has no space left" become
+ * {@link StorageUnavailableException}. It remembers since when writes are refused for lack of
+ * space, for {@code /health}: the database still answers then, so a connection check alone would
+ * say all is well.
  *
  * <p>Thread-safe.
  */
@@ -24,12 +31,22 @@ public final class Database {
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "HYT00");
   /**
    * SQL states that mean "not now" rather than "never": admin shutdown, crash shutdown, cannot
-   * connect now, too many connections, disk full, read-only transaction / database.
+   * connect now, too many connections, I/O error, read-only transaction / database.
    */
-  private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300", "53100", "25006", "90097", "90098", "90067", "90121");
+  private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300", "58030", "25006", "90097", "90098", "90067", "90121");
+  /** PostgreSQL's disk_full: a data file could not be extended with ENOSPC, or only partly. */
+  private static final String DISK_FULL = "53100";
+  /**
+   * The operating system's words for "no room to write" (ENOSPC, EFBIG, EDQUOT). PostgreSQL
+   * reports EFBIG and EDQUOT as internal error XX000 ("could not extend file ...: File too
+   * large"), and H2 as a general error caused by an IOException, so only the message tells. The
+   * texts are glibc's; a server with translated messages is then answered as "unavailable" instead.
+   */
+  private static final List<String> NO_SPACE = List.of("No space left on device", "File too large", "Disk quota exceeded");
 
   private final DataSource dataSource;
   private final Dialect dialect;
+  private final AtomicReference<Instant> writesRefusedSince = new AtomicReference<>();
 
   public Database(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -58,6 +75,10 @@ public final class Database {
         try {
           T result = work.run(sql);
           c.commit();
+          if (sql.changedRows()) {
+            // a write went through, so there is space again
+            writesRefusedSince.set(null);
+          }
           return result;
         } catch (SQLException | RuntimeException | Error e) {
           rollbackQuietly(c, e);
@@ -72,7 +93,11 @@ public final class Database {
           backOff(attempt);
           continue;
         }
-        throw translate(e);
+        InflowException failure = translate(e);
+        if (failure instanceof StorageUnavailableException u && u.storageFull()) {
+          writesRefusedSince.compareAndSet(null, Instant.now());
+        }
+        throw failure;
       }
     }
   }
@@ -100,12 +125,37 @@ public final class Database {
     }
   }
 
+  /**
+   * @return since when writes have been refused because the database has no space left, or empty
+   *     when the last write that failed so was followed by one that committed (or none failed so)
+   */
+  public Optional<Instant> writesRefusedSince() {
+    return Optional.ofNullable(writesRefusedSince.get());
+  }
+
   /** Maps a driver exception to what a caller can act on. */
   public static InflowException translate(SQLException e) {
+    if (isStorageFull(e)) {
+      return new StorageUnavailableException("the database has no space left, so nothing was written; reads still work."
+          + " Retry once an operator has freed space", e, true);
+    }
     if (isUnavailable(e)) {
       return new StorageUnavailableException("the database is not available right now; retry shortly", e);
     }
     return new InflowException("database error " + e.getSQLState() + ": " + e.getMessage(), e);
+  }
+
+  private static boolean isStorageFull(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && DISK_FULL.equals(s.getSQLState())) {
+        return true;
+      }
+      String message = t.getMessage();
+      if (message != null && NO_SPACE.stream().anyMatch(message::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUnavailable(SQLException e) {
