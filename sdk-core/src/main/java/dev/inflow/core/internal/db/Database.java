@@ -4,9 +4,11 @@ import dev.inflow.core.InflowException;
 import dev.inflow.core.StorageUnavailableException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,8 @@ public final class Database {
    * large"), and H2 as a general error caused by an IOException, so only the message tells. The
    * texts are glibc's; a server with translated messages is then answered as "unavailable" instead.
    */
+  /** About the size of a comment's event: a probe that fits shows that the next change fits too. */
+  private static final int PROBE_BYTES = 1000;
   private static final List<String> NO_SPACE = List.of("No space left on device", "File too large", "Disk quota exceeded");
 
   private final DataSource dataSource;
@@ -75,10 +79,6 @@ public final class Database {
         try {
           T result = work.run(sql);
           c.commit();
-          if (sql.changedRows()) {
-            // a write went through, so there is space again
-            writesRefusedSince.set(null);
-          }
           return result;
         } catch (SQLException | RuntimeException | Error e) {
           rollbackQuietly(c, e);
@@ -126,11 +126,47 @@ public final class Database {
   }
 
   /**
-   * @return since when writes have been refused because the database has no space left, or empty
-   *     when the last write that failed so was followed by one that committed (or none failed so)
+   * Since when writes have been refused because the database has no space left. While a refusal is
+   * on record this writes a probe row of the size of a typical event into {@code inflow_event},
+   * the table every change appends to, and rolls it back: when that works there is space again and
+   * the record is cleared. A committed write alone would not prove it, as a small row may still
+   * fit into a page that has room while the next event does not. Without a refusal on record this
+   * costs nothing. On H2 the probe shows less: H2 writes its file after the commit, in the
+   * background, so a row it takes may still fail to reach the disk.
+   *
+   * @return the first refusal not yet followed by a probe that found space, or empty
    */
   public Optional<Instant> writesRefusedSince() {
-    return Optional.ofNullable(writesRefusedSince.get());
+    Instant since = writesRefusedSince.get();
+    if (since != null && probeWrite()) {
+      writesRefusedSince.compareAndSet(since, null);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(since);
+  }
+
+  private boolean probeWrite() {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO inflow_event (tenant_id, topic, kind, target_key, payload, created_at) VALUES (?, ?, ?, NULL, ?, ?)")) {
+        ps.setString(1, "-");
+        ps.setString(2, "health");
+        ps.setString(3, "write-probe");
+        ps.setString(4, "x".repeat(PROBE_BYTES));
+        ps.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+        ps.executeUpdate();
+        return true;
+      } finally {
+        // the probe is never kept; a connection that cannot roll back is discarded by the pool
+        c.rollback();
+        restoreAutoCommit(c, autoCommit);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.DEBUG, "write probe failed: {0}", e.getMessage());
+      return false;
+    }
   }
 
   /** Maps a driver exception to what a caller can act on. */
