@@ -20,7 +20,7 @@ public final class StorageUnavailableException extends InflowException {
    * @param message what failed; never null
    * @param cause the driver's exception
    * @param storageFull whether the database refused the write for lack of space (disk full, quota,
-   *     file-size limit): reads still work, and writes work again only once an operator frees space
+   *     file-size limit): writes work again only once an operator frees space
    */
   public StorageUnavailableException(String message, Throwable cause, boolean storageFull) {
     super(message, cause);

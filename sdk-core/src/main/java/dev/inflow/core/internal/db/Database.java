@@ -172,7 +172,8 @@ public final class Database {
   /** Maps a driver exception to what a caller can act on. */
   public static InflowException translate(SQLException e) {
     if (isStorageFull(e)) {
-      return new StorageUnavailableException("the database has no space left, so nothing was written; reads still work."
+      // No promise that reads work: on PostgreSQL they do, but H2 closes its file after a failed write.
+      return new StorageUnavailableException("the database has no space left, so nothing was written."
           + " Retry once an operator has freed space", e, true);
     }
     if (isUnavailable(e)) {

@@ -60,7 +60,7 @@ public final class PlatformRoutes {
       if (refusedSince.isPresent()) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "degraded");
-        body.put("detail", "the database has no space left: writes are refused since " + refusedSince.get() + ", reads still work");
+        body.put("detail", "the database has no space left: writes are refused since " + refusedSince.get());
         body.put("writesRefusedSince", refusedSince.get().toString());
         return Reply.ok(body).header("Cache-Control", "no-store");
       }
