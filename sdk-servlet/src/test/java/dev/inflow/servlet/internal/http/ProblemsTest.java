@@ -17,7 +17,7 @@ class ProblemsTest {
         new SQLException("could not extend file \"base/5/16385\": No space left on device", "53100"), true));
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.contentType()).isEqualTo(Problems.CONTENT_TYPE);
-    assertThat(reply.headers()).containsEntry("Retry-After", "30");
+    assertThat(reply.headers()).containsEntry("Retry-After", "120");
     assertThat((Map<String, Object>) reply.json()).containsEntry("type", Problems.TYPE_BASE + "storage-full")
         .containsEntry("detail", "the database has no space left, so nothing was written");
   }
