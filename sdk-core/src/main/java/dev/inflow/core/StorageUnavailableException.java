@@ -1,8 +1,9 @@
 package dev.inflow.core;
 
 /**
- * The database could not be reached or refused work for a passing reason (restart, failover,
- * full pool, no space left). Nothing was written; the same request may be retried.
+ * The database could not be reached or refused work for a reason that is not the request's fault
+ * (restart, failover, full pool, no space left). Nothing was written; the same request may be
+ * retried later.
  */
 public final class StorageUnavailableException extends InflowException {
   private static final long serialVersionUID = 1L;

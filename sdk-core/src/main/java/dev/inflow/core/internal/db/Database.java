@@ -44,9 +44,9 @@ public final class Database {
    * large"), and H2 as a general error caused by an IOException, so only the message tells. The
    * texts are glibc's; a server with translated messages is then answered as "unavailable" instead.
    */
+  private static final List<String> NO_SPACE = List.of("No space left on device", "File too large", "Disk quota exceeded");
   /** About the size of a comment's event: a probe that fits shows that the next change fits too. */
   private static final int PROBE_BYTES = 1000;
-  private static final List<String> NO_SPACE = List.of("No space left on device", "File too large", "Disk quota exceeded");
 
   private final DataSource dataSource;
   private final Dialect dialect;

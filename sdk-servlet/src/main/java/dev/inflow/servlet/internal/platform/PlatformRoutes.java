@@ -51,8 +51,8 @@ public final class PlatformRoutes {
 
   /**
    * 200 {@code up}; 200 {@code degraded} while writes are refused because the database has no space
-   * left (still 200: reads are served, and a load balancer that took every node out would stop
-   * them too); 503 while the database does not answer.
+   * left (still 200: on PostgreSQL reads are served meanwhile, and a load balancer that took every
+   * node out would stop them too); 503 while the database does not answer.
    */
   private Reply health(Exchange ex) {
     if (inflow.isHealthy()) {
