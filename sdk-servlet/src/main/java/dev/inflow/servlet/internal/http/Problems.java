@@ -61,6 +61,15 @@ public final class Problems {
       return problem(429, "rate-limited", "Too many requests", e.getMessage() + "; retry in " + e.retryAfter().getSeconds() + " s", List.of())
           .header("Retry-After", Long.toString(e.retryAfter().getSeconds()));
     }
+    if (failure instanceof StorageUnavailableException e && e.storageFull()) {
+      // 503 rather than WebDAV's 507: clients and proxies already know 503 + Retry-After as "try
+      // again later", and the type tells an operator it is space, not a restart that passes by itself.
+      // Two minutes, as freeing space takes a person; it is also above the Java client's default
+      // maxRetryAfter (30 s), so the client reports the failure at once instead of blocking its
+      // caller on retries that would fail the same way.
+      LOG.log(Level.ERROR, "the database has no space left, writes are refused: " + rootMessage(e));
+      return problem(503, "storage-full", "No space left for writes", e.getMessage(), List.of()).header("Retry-After", "120");
+    }
     if (failure instanceof StorageUnavailableException e) {
       LOG.log(Level.WARNING, "database unavailable: " + rootMessage(e));
       return problem(503, "unavailable", "Temporarily unavailable", e.getMessage(), List.of()).header("Retry-After", "5");

@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Health, metrics, the OpenAPI document and {@code /api/v1/me}. */
 public final class PlatformRoutes {
@@ -47,8 +49,21 @@ public final class PlatformRoutes {
         .add("GET", "/api/v1/me", Access.READ, r::me);
   }
 
+  /**
+   * 200 {@code up}; 200 {@code degraded} while writes are refused because the database has no space
+   * left (still 200: on PostgreSQL reads are served meanwhile, and a load balancer that took every
+   * node out would stop them too); 503 while the database does not answer.
+   */
   private Reply health(Exchange ex) {
     if (inflow.isHealthy()) {
+      Optional<Instant> refusedSince = inflow.platform().db().writesRefusedSince();
+      if (refusedSince.isPresent()) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "degraded");
+        body.put("detail", "the database has no space left: writes are refused since " + refusedSince.get());
+        body.put("writesRefusedSince", refusedSince.get().toString());
+        return Reply.ok(body).header("Cache-Control", "no-store");
+      }
       return Reply.ok(Map.of("status", "up")).header("Cache-Control", "no-store");
     }
     return Problems.problem(503, "unavailable", "Database unreachable", "the database does not answer", List.of())
