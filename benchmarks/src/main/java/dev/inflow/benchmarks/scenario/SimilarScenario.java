@@ -42,7 +42,7 @@ final class SimilarScenario implements Scenario {
   @Override
   public void run(Bench bench) throws Exception {
     String db = bench.database();
-    int questions = bench.options().quick() ? QUICK_QUESTIONS : QUESTIONS;
+    int questions = bench.options().questions() > 0 ? bench.options().questions() : bench.options().quick() ? QUICK_QUESTIONS : QUESTIONS;
     int users = bench.tokens().users();
     bench.progress(String.format("asking %,d questions through the API in the server process (4 threads)", questions));
     bench.admin("POST", "users?count=" + users);
