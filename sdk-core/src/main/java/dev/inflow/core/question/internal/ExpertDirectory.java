@@ -51,6 +51,8 @@ final class ExpertDirectory implements Experts {
   static final double VERIFIED = 2;
   static final double UPVOTE = 0.5;
   private static final int MAX_DECLARED = 20;
+  /** The SQL type of user ids in key lists (the columns' own type). */
+  static final String USER_ID_TYPE = "VARCHAR(128)";
 
   /**
    * Someone who qualifies for some of the asked tags.
@@ -143,9 +145,11 @@ final class ExpertDirectory implements Experts {
     if (ids.isEmpty()) {
       return away;
     }
-    List<String> list = List.copyOf(ids);
-    sql.list("SELECT user_id FROM inflow_expert_status WHERE " + KeysIn.condition("tenant_id", "user_id", list.size()) + " AND away = TRUE",
-        row -> away.add(row.string("user_id")), KeysIn.params(tenant, list).toArray());
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    sql.list("SELECT s.user_id FROM " + Sql.valuesTable(ids.size(), USER_ID_TYPE, "k", "id")
+        + " JOIN inflow_expert_status s ON s.tenant_id = ? AND s.user_id = k.id WHERE s.away = TRUE",
+        row -> away.add(row.string("user_id")), params.toArray());
     return away;
   }
 
@@ -155,11 +159,13 @@ final class ExpertDirectory implements Experts {
     if (ids.isEmpty()) {
       return load;
     }
-    List<String> list = List.copyOf(ids);
-    sql.list("SELECT r.user_id, COUNT(*) AS n FROM inflow_question_routing r JOIN inflow_question q ON q.tenant_id = r.tenant_id"
-        + " AND q.id = r.question_id WHERE " + KeysIn.condition("r.tenant_id", "r.user_id", list.size())
-        + " AND q.status = 'OPEN' AND q.deleted_at IS NULL GROUP BY r.user_id", row -> load.put(row.string("user_id"), row.intValue("n")),
-        KeysIn.params(tenant, list).toArray());
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    sql.list("SELECT r.user_id, COUNT(*) AS n FROM " + Sql.valuesTable(ids.size(), USER_ID_TYPE, "k", "id")
+        + " JOIN inflow_question_routing r ON r.tenant_id = ? AND r.user_id = k.id"
+        + " JOIN inflow_question q ON q.tenant_id = r.tenant_id AND q.id = r.question_id"
+        + " WHERE q.status = 'OPEN' AND q.deleted_at IS NULL GROUP BY r.user_id", row -> load.put(row.string("user_id"), row.intValue("n")),
+        params.toArray());
     return load;
   }
 
@@ -236,9 +242,11 @@ final class ExpertDirectory implements Experts {
       away.addAll(away(sql, tenant, ids));
       load.putAll(openLoad(sql, tenant, ids));
       if (!ids.isEmpty()) {
-        sql.list("SELECT user_id, tag FROM inflow_expertise WHERE " + KeysIn.condition("tenant_id", "user_id", ids.size()),
-            row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeSet<>()).add(row.string("tag")),
-            KeysIn.params(tenant, ids).toArray());
+        List<Object> params = new ArrayList<>(ids);
+        params.add(tenant);
+        sql.list("SELECT e.user_id, e.tag FROM " + Sql.valuesTable(ids.size(), USER_ID_TYPE, "k", "id")
+            + " JOIN inflow_expertise e ON e.tenant_id = ? AND e.user_id = k.id",
+            row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeSet<>()).add(row.string("tag")), params.toArray());
       }
       return null;
     });
