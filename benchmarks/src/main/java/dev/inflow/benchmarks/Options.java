@@ -25,10 +25,12 @@ import java.util.List;
  * @param scale table sizes of the scaling scenario
  * @param users distinct users tokens are signed for
  * @param profile record JFR profiles of the server during the measured phases
+ * @param questions questions seeded by the similar scenario, or 0 for its default (100k, 2k quick);
+ *     smaller tables let a shared machine compare two builds in minutes rather than an hour
  */
 public record Options(Path root, boolean quick, List<String> databases, List<String> scenarios, Duration warmup, Duration measure,
     Duration latency, int connections, int liveConnections, int livePosts, Duration liveInterval, List<Integer> scale, int users,
-    boolean profile) {
+    boolean profile, int questions) {
 
   static Options parse(String[] args) {
     Path root = Path.of(".").toAbsolutePath().normalize();
@@ -39,6 +41,7 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
     Integer live = null;
     List<Integer> scale = null;
     Integer seconds = null;
+    int questions = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -48,10 +51,12 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
         case "--scenarios" -> scenarios = list(value(args, ++i, "--scenarios comments,live,scaling,waline"));
         case "--live-connections" -> live = Integer.parseInt(value(args, ++i, "--live-connections 10000"));
         case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, "--seconds 15"));
+        case "--questions" -> questions = Integer.parseInt(value(args, ++i, "--questions 20000"));
         case "--scale" -> scale = list(value(args, ++i, "--scale 1000,10000,100000,1000000")).stream().map(Integer::parseInt).toList();
         case "--help", "-h" -> {
           System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling,waline,similar]"
-              + " [--live-connections N] [--scale 1000,10000,...] [--seconds N (per measured step, e.g. for longer profiles)]");
+              + " [--live-connections N] [--scale 1000,10000,...] [--seconds N (per measured step, e.g. for longer profiles)]"
+              + " [--questions N (similar scenario's table size)]");
           System.exit(0);
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see --help");
@@ -65,12 +70,12 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
     if (quick) {
       Duration step = Duration.ofSeconds(seconds != null ? seconds : 3);
       return new Options(root, true, databases, scenarios, Duration.ofSeconds(2), step, step, 16,
-          live != null ? live : 300, 4, Duration.ofMillis(400), scale != null ? scale : List.of(1_000, 10_000), 500, profile);
+          live != null ? live : 300, 4, Duration.ofMillis(400), scale != null ? scale : List.of(1_000, 10_000), 500, profile, questions);
     }
     return new Options(root, false, databases, scenarios, Duration.ofSeconds(8), Duration.ofSeconds(seconds != null ? seconds : 12),
         Duration.ofSeconds(seconds != null ? seconds : 10), 16,
         live != null ? live : 10_000, 10, Duration.ofSeconds(1), scale != null ? scale : List.of(1_000, 10_000, 100_000, 1_000_000),
-        5_000, profile);
+        5_000, profile, questions);
   }
 
   /** @return where logs, profiles and quick-run reports go (git-ignored) */

@@ -42,16 +42,19 @@ final class SimilarScenario implements Scenario {
   @Override
   public void run(Bench bench) throws Exception {
     String db = bench.database();
-    int questions = bench.options().quick() ? QUICK_QUESTIONS : QUESTIONS;
+    int questions = bench.options().questions() > 0 ? bench.options().questions() : bench.options().quick() ? QUICK_QUESTIONS : QUESTIONS;
     int users = bench.tokens().users();
-    bench.progress(String.format("asking %,d questions through the API in the server process (4 threads)", questions));
+    // At most 20 questions per asker, as in the full run (100k by 5,000 users): more per person
+    // would hit the per-user write limit (30 a minute) and be refused (a quick run has 500 users).
+    int askers = Math.max(users, questions / 20);
+    bench.progress(String.format("asking %,d questions by %,d people through the API in the server process (4 threads)", questions, askers));
     bench.admin("POST", "users?count=" + users);
     long asked = 0;
     long failed = 0;
     double seconds = 0;
     // In batches, so that no admin call comes near its time limit and progress shows.
     for (int from = 0; from < questions; from += BATCH) {
-      JsonNode seeded = bench.admin("POST", "questions?threads=4&users=" + users + "&from=" + from + "&count=" + Math.min(BATCH, questions - from));
+      JsonNode seeded = bench.admin("POST", "questions?threads=4&users=" + askers + "&from=" + from + "&count=" + Math.min(BATCH, questions - from));
       asked += seeded.path("asked").asLong();
       failed += seeded.path("failed").asLong();
       seconds += seeded.path("millis").asDouble() / 1000;

@@ -110,6 +110,23 @@ class RoutingTest {
   }
 
   @Test
+  void expertsAreFoundByTheTagsInTheirProfileAsItIsNow() {
+    Inflow inflow = node(QuestionSettings.builder().expertsPerStep(5).build());
+    expert(inflow, "eva", "vpn");
+    expert(inflow, "finn", "printers");
+    expert(inflow, "eva", "printers");
+    expert(inflow, "finn", "printers", "vpn");
+    expert(inflow, "gil", "vpn-client");
+    inflow.users().remember("default", User.of("kim", "Kim"));
+
+    assertThat(ask(inflow, ASKER, "VPN drops on hotel Wi-Fi", "vpn").routedTo()).as("eva dropped vpn, finn added it; vpn-client is another tag")
+        .containsExactly("finn");
+    assertThat(ask(inflow, ASKER, "The printer on floor 3 jams", "printers").routedTo()).containsExactlyInAnyOrder("eva", "finn");
+    expert(inflow, "eva");
+    assertThat(ask(inflow, ASKER, "Printer asks for a PIN", "printers").routedTo()).as("eva declares nothing any more").containsExactly("finn");
+  }
+
+  @Test
   void expertsFromTheHostsDirectoryGetQuestionsToo() {
     Inflow inflow = node(QuestionSettings.defaults());
     Question q = ask(inflow, ASKER, "How many days of parental leave?", "hr");

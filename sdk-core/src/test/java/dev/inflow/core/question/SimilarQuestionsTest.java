@@ -58,6 +58,20 @@ class SimilarQuestionsTest {
   }
 
   @Test
+  void theQuestionSharingTheRareWordsIsFoundAmongHundredsSharingOnlyCommonOnes() {
+    try (Inflow inflow = builder(TestDatabase.freshUrl()).build()) {
+      // more questions sharing a common word than PostgreSQL ranks, all asked before the one wanted
+      for (int i = 0; i < 400; i++) {
+        ask(inflow, "Laptop " + i + " is slow after the update", "It takes minutes to start since the update.", "hardware");
+      }
+      Question wanted = ask(inflow, "Calendar invites vanish from the shared mailbox", "Since the update, invites sent to the team mailbox disappear.",
+          "email");
+
+      assertThat(similar(inflow, BEN, "shared mailbox invites vanish after the update")).first().isEqualTo(wanted.id());
+    }
+  }
+
+  @Test
   void sharedTagsBreakTiesBetweenEquallyWordedQuestions() {
     try (Inflow inflow = builder(TestDatabase.freshUrl()).build()) {
       Question hr = ask(inflow, "Where is the policy document?", "", "hr");

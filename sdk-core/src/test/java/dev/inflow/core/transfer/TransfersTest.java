@@ -185,6 +185,7 @@ class TransfersTest {
     inflow.questions().vote(carla, answer.id(), dev.inflow.core.question.Vote.UP);
     inflow.questions().accept(ACME_ANA, answer.id());
     inflow.follows().follow(carla, dev.inflow.core.feed.FollowKind.USER, "ana");
+    inflow.users().remember("acme", dev.inflow.core.User.builder("vera").name("Vera").expertise(List.of("printers")).build());
 
     byte[] first = export("acme");
     ImportReport report = inflow.transfers().importTenant("acme2", new ByteArrayInputStream(first));
@@ -202,6 +203,8 @@ class TransfersTest {
         .satisfies(a -> assertThat(a.accepted()).isTrue());
     assertThat(inflow.questions().similar(acme2Carla, "renew vpn certificate", List.of(), 5))
         .as("imported questions are found by the similar-question search").isNotEmpty();
+    assertThat(inflow.experts().list(acme2Carla, Optional.of("printers"), 10)).as("experts by their profile, who never signed in there")
+        .extracting(e -> e.user().id()).containsExactly("vera");
     Caller acme2Mod = Caller.of("acme2", ACME_MOD.user().orElseThrow());
     List<Comment> copy = thread(acme2Mod, "kb/vpn");
     List<Comment> original = thread(ACME_MOD, "kb/vpn");

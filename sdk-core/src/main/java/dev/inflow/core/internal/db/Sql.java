@@ -123,12 +123,19 @@ public final class Sql {
   }
 
   /**
-   * A list of values as a table to join from: {@code (VALUES (CAST(? AS BIGINT)), ...) AS alias(column)}.
-   * Driving a join from such a list makes H2 look each value up through an index whose first
-   * column is the tenant (it uses an {@code IN} list only on an index's leading column and
-   * would read the whole tenant otherwise); PostgreSQL plans both forms alike.
+   * A list of keys as a table to join from: {@code (VALUES (CAST(? AS BIGINT)), ...) AS alias(column)},
+   * the one way Inflow looks up many rows of a tenant by key, e.g. {@code FROM (VALUES ...) AS k(id)
+   * JOIN inflow_question q ON q.tenant_id = ? AND q.id = k.id} (the key values bind first). Driving
+   * the join from such a list makes H2 2.5 look each key up through any index that starts with the
+   * tenant and the key column. The alternatives read every row of the tenant on H2 (checked with
+   * EXPLAIN ANALYZE, scan counts): {@code tenant_id = ? AND column IN (...)} uses only the index's
+   * leading column, and a row-value list {@code (tenant_id, column) IN ((?, ?), ...)} is used only
+   * when the two columns are the whole index, not a prefix of it. PostgreSQL plans all three alike.
    *
-   * @param sqlType e.g. {@code BIGINT} or {@code VARCHAR(200)}
+   * @param size how many keys; at least one
+   * @param sqlType the key column's type, e.g. {@code BIGINT} or {@code VARCHAR(200)}
+   * @return the table expression, with one placeholder per key
+   * @throws IllegalArgumentException when {@code size} is below one
    */
   public static String valuesTable(int size, String sqlType, String alias, String column) {
     if (size < 1) {

@@ -3,6 +3,7 @@ package dev.inflow.core.question.internal;
 import dev.inflow.core.internal.db.Sql;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,11 +59,12 @@ final class AnswerStore {
     if (answerIds.isEmpty()) {
       return votes;
     }
-    List<Long> ids = List.copyOf(answerIds);
-    List<Object> params = KeysIn.params(tenant, ids);
+    List<Object> params = new ArrayList<>(answerIds);
+    params.add(tenant);
     params.add(userId);
-    sql.list("SELECT answer_id, vote FROM inflow_answer_vote WHERE " + KeysIn.condition("tenant_id", "answer_id", ids.size())
-        + " AND user_id = ?", row -> votes.put(row.longValue("answer_id"), row.intValue("vote")), params.toArray());
+    sql.list("SELECT v.answer_id, v.vote FROM " + Sql.valuesTable(answerIds.size(), "BIGINT", "k", "id")
+        + " JOIN inflow_answer_vote v ON v.tenant_id = ? AND v.answer_id = k.id AND v.user_id = ?",
+        row -> votes.put(row.longValue("answer_id"), row.intValue("vote")), params.toArray());
     return votes;
   }
 

@@ -42,6 +42,12 @@ import java.util.TreeSet;
  * declared tag weighs {@value #DECLARED}, so a declared expert ranks above someone with one
  * accepted answer but below a colleague whose answers keep being accepted.
  *
+ * <p>For a question's tags, every source is read by tag through an index: profiles through
+ * {@code inflow_user_expertise} (kept beside {@code inflow_user} by the user store), administrators'
+ * declarations through {@code inflow_expertise}'s tag index, answers from the questions with the
+ * tags. So asking a question reads the people who know its tags, not every profile or answer of
+ * the tenant. Listing experts over all tags reads them all.
+ *
  * <p>Candidate lists are cached per tenant and tag set for a minute and dropped on local changes
  * that affect them. Thread-safe.
  */
@@ -51,6 +57,10 @@ final class ExpertDirectory implements Experts {
   static final double VERIFIED = 2;
   static final double UPVOTE = 0.5;
   private static final int MAX_DECLARED = 20;
+  /** The SQL type of user ids in key lists (the columns' own type). */
+  static final String USER_ID_TYPE = "VARCHAR(128)";
+  /** The SQL type of tags in key lists. */
+  static final String TAG_TYPE = "VARCHAR(50)";
 
   /**
    * Someone who qualifies for some of the asked tags.
@@ -143,9 +153,11 @@ final class ExpertDirectory implements Experts {
     if (ids.isEmpty()) {
       return away;
     }
-    List<String> list = List.copyOf(ids);
-    sql.list("SELECT user_id FROM inflow_expert_status WHERE " + KeysIn.condition("tenant_id", "user_id", list.size()) + " AND away = TRUE",
-        row -> away.add(row.string("user_id")), KeysIn.params(tenant, list).toArray());
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    sql.list("SELECT s.user_id FROM " + Sql.valuesTable(ids.size(), USER_ID_TYPE, "k", "id")
+        + " JOIN inflow_expert_status s ON s.tenant_id = ? AND s.user_id = k.id WHERE s.away = TRUE",
+        row -> away.add(row.string("user_id")), params.toArray());
     return away;
   }
 
@@ -155,11 +167,13 @@ final class ExpertDirectory implements Experts {
     if (ids.isEmpty()) {
       return load;
     }
-    List<String> list = List.copyOf(ids);
-    sql.list("SELECT r.user_id, COUNT(*) AS n FROM inflow_question_routing r JOIN inflow_question q ON q.tenant_id = r.tenant_id"
-        + " AND q.id = r.question_id WHERE " + KeysIn.condition("r.tenant_id", "r.user_id", list.size())
-        + " AND q.status = 'OPEN' AND q.deleted_at IS NULL GROUP BY r.user_id", row -> load.put(row.string("user_id"), row.intValue("n")),
-        KeysIn.params(tenant, list).toArray());
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    sql.list("SELECT r.user_id, COUNT(*) AS n FROM " + Sql.valuesTable(ids.size(), USER_ID_TYPE, "k", "id")
+        + " JOIN inflow_question_routing r ON r.tenant_id = ? AND r.user_id = k.id"
+        + " JOIN inflow_question q ON q.tenant_id = r.tenant_id AND q.id = r.question_id"
+        + " WHERE q.status = 'OPEN' AND q.deleted_at IS NULL GROUP BY r.user_id", row -> load.put(row.string("user_id"), row.intValue("n")),
+        params.toArray());
     return load;
   }
 
@@ -236,9 +250,11 @@ final class ExpertDirectory implements Experts {
       away.addAll(away(sql, tenant, ids));
       load.putAll(openLoad(sql, tenant, ids));
       if (!ids.isEmpty()) {
-        sql.list("SELECT user_id, tag FROM inflow_expertise WHERE " + KeysIn.condition("tenant_id", "user_id", ids.size()),
-            row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeSet<>()).add(row.string("tag")),
-            KeysIn.params(tenant, ids).toArray());
+        List<Object> params = new ArrayList<>(ids);
+        params.add(tenant);
+        sql.list("SELECT e.user_id, e.tag FROM " + Sql.valuesTable(ids.size(), USER_ID_TYPE, "k", "id")
+            + " JOIN inflow_expertise e ON e.tenant_id = ? AND e.user_id = k.id",
+            row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeSet<>()).add(row.string("tag")), params.toArray());
       }
       return null;
     });
@@ -256,10 +272,14 @@ final class ExpertDirectory implements Experts {
     Map<String, Map<String, Set<String>>> declared = new HashMap<>();
     Map<String, Map<String, Merit>> merits = weigh(earned.get(tenant + "|" + String.join(",", tags), k -> earned(tenant, tags)));
     platform.db().read(sql -> {
-      String tagFilter = tags.isEmpty() ? "" : " AND (" + String.join(" OR ", tags.stream().map(t -> "(',' || expertise || ',') LIKE ?").toList()) + ")";
-      List<Object> params = new ArrayList<>(List.of(tenant));
-      tags.forEach(t -> params.add("%," + t + ",%"));
-      sql.list("SELECT id, name, avatar_url, roles, expertise FROM inflow_user WHERE tenant_id = ? AND expertise <> ''" + tagFilter, row -> {
+      // Routing asks for a question's tags: only the people who declared one of them are read,
+      // through (tenant_id, tag) indexes, never every profile of the tenant.
+      String profiles = tags.isEmpty()
+          ? "SELECT id, name, avatar_url, roles, expertise FROM inflow_user WHERE tenant_id = ? AND expertise <> ''"
+          : "SELECT u.id, u.name, u.avatar_url, u.roles, u.expertise FROM " + Sql.valuesTable(tags.size(), TAG_TYPE, "k", "tag")
+              + " JOIN inflow_user_expertise x ON x.tenant_id = ? AND x.tag = k.tag"
+              + " JOIN inflow_user u ON u.tenant_id = x.tenant_id AND u.id = x.user_id";
+      sql.list(profiles, row -> {
         User user = userOf(row);
         users.put(user.id(), user);
         for (String tag : user.expertise()) {
@@ -268,11 +288,13 @@ final class ExpertDirectory implements Experts {
           }
         }
         return null;
-      }, params.toArray());
-      String adminFilter = tags.isEmpty() ? "" : " AND tag IN (" + Sql.placeholders(tags) + ")";
-      sql.list("SELECT user_id, tag FROM inflow_expertise WHERE tenant_id = ?" + adminFilter,
+      }, keysThenTenant(tags, tenant));
+      String byAdmin = tags.isEmpty() ? "SELECT e.user_id, e.tag FROM inflow_expertise e WHERE e.tenant_id = ?"
+          : "SELECT e.user_id, e.tag FROM " + Sql.valuesTable(tags.size(), TAG_TYPE, "k", "tag")
+              + " JOIN inflow_expertise e ON e.tenant_id = ? AND e.tag = k.tag";
+      sql.list(byAdmin,
           row -> declared.computeIfAbsent(row.string("user_id"), k -> new TreeMap<>()).computeIfAbsent(row.string("tag"), k -> new TreeSet<>())
-              .add("admin"), Sql.params(tags, tenant));
+              .add("admin"), keysThenTenant(tags, tenant));
       return null;
     });
     for (String tag : tags) {
@@ -286,16 +308,16 @@ final class ExpertDirectory implements Experts {
 
   /** @return the answers on questions with the tags that were accepted, verified or up-voted */
   private List<Earned> earned(String tenant, List<String> tags) {
-    return platform.db().read(sql -> {
-      String answerFilter = tags.isEmpty() ? "" : " AND t.tag IN (" + Sql.placeholders(tags) + ")";
-      return sql.list("SELECT a.author_id, t.tag, a.accepted, a.verified_by, a.up_votes, a.created_at FROM inflow_answer a"
-          + " JOIN inflow_question q ON q.tenant_id = a.tenant_id AND q.id = a.question_id"
-          + " JOIN inflow_question_tag t ON t.tenant_id = a.tenant_id AND t.question_id = a.question_id"
-          + " WHERE a.tenant_id = ? AND a.deleted_at IS NULL AND q.deleted_at IS NULL"
-          + " AND (a.accepted = TRUE OR a.verified_by IS NOT NULL OR a.up_votes > 0)" + answerFilter,
-          row -> new Earned(row.string("author_id"), row.string("tag"), row.bool("accepted"), row.optionalString("verified_by").isPresent(),
-              row.intValue("up_votes"), row.instant("created_at")), Sql.params(tags, tenant));
-    });
+    // for some tags, from the questions with those tags (index by tag) rather than every answer of the tenant
+    String from = tags.isEmpty() ? " FROM inflow_question_tag t WHERE t.tenant_id = ?"
+        : " FROM " + Sql.valuesTable(tags.size(), TAG_TYPE, "k", "tag") + " JOIN inflow_question_tag t ON t.tenant_id = ? AND t.tag = k.tag";
+    return platform.db().read(sql -> sql.list("SELECT a.author_id, t.tag, a.accepted, a.verified_by, a.up_votes, a.created_at FROM ("
+        + "SELECT t.tenant_id, t.question_id, t.tag" + from + ") t"
+        + " JOIN inflow_question q ON q.tenant_id = t.tenant_id AND q.id = t.question_id"
+        + " JOIN inflow_answer a ON a.tenant_id = t.tenant_id AND a.question_id = t.question_id"
+        + " WHERE a.deleted_at IS NULL AND q.deleted_at IS NULL AND (a.accepted = TRUE OR a.verified_by IS NOT NULL OR a.up_votes > 0)",
+        row -> new Earned(row.string("author_id"), row.string("tag"), row.bool("accepted"), row.optionalString("verified_by").isPresent(),
+            row.intValue("up_votes"), row.instant("created_at")), keysThenTenant(tags, tenant)));
   }
 
   /** @return per user and tag, counts and weight, each answer halving in weight every half-life */
@@ -340,6 +362,13 @@ final class ExpertDirectory implements Experts {
     }
     result.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
     return List.copyOf(result);
+  }
+
+  /** @return the parameters of a key list followed by the tenant, as {@link Sql#valuesTable} joins bind them */
+  private static Object[] keysThenTenant(List<?> keys, String tenant) {
+    List<Object> params = new ArrayList<>(keys);
+    params.add(tenant);
+    return params.toArray();
   }
 
   private static void addReason(List<ExpertReason> reasons, String kind, String tag, int count, String noun) {

@@ -38,7 +38,10 @@ record QuestionRow(
       + " u.name AS author_name, u.avatar_url AS author_avatar, q.status, q.answer_count, q.accepted_answer_id, q.duplicate_of,"
       + " q.routing_step, q.escalated_at, q.first_answer_at, q.version, q.search_seq, q.created_at, q.edited_at, q.deleted_at";
 
-  static final String FROM = " FROM inflow_question q LEFT JOIN inflow_user u ON u.tenant_id = q.tenant_id AND u.id = q.author_id";
+  /** The author's profile, for {@link #COLUMNS}; appended to any {@code FROM} that names the question {@code q}. */
+  static final String AUTHOR_JOIN = " LEFT JOIN inflow_user u ON u.tenant_id = q.tenant_id AND u.id = q.author_id";
+
+  static final String FROM = " FROM inflow_question q" + AUTHOR_JOIN;
 
   boolean deleted() {
     return deletedAt.isPresent();

@@ -34,9 +34,10 @@ final class QuestionStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<Long> list = List.copyOf(ids);
-    return sql.list(SELECT + " WHERE " + KeysIn.condition("q.tenant_id", "q.id", list.size()), QuestionRow::map,
-        KeysIn.params(tenant, list).toArray());
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    return sql.list("SELECT " + QuestionRow.COLUMNS + " FROM " + Sql.valuesTable(ids.size(), "BIGINT", "k", "id")
+        + " JOIN inflow_question q ON q.tenant_id = ? AND q.id = k.id" + QuestionRow.AUTHOR_JOIN, QuestionRow::map, params.toArray());
   }
 
   static void insert(Sql sql, String tenant, long id, String title, String body, String html, String mentions, List<String> tags,
@@ -91,12 +92,14 @@ final class QuestionStore {
     if (ids.isEmpty()) {
       return result;
     }
-    List<Long> list = List.copyOf(ids);
-    sql.list("SELECT question_id, user_id FROM inflow_question_routing WHERE " + KeysIn.condition("tenant_id", "question_id", list.size())
-        + " ORDER BY question_id, step, routed_at, user_id", row -> {
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    sql.list("SELECT r.question_id, r.user_id FROM " + Sql.valuesTable(ids.size(), "BIGINT", "k", "id")
+        + " JOIN inflow_question_routing r ON r.tenant_id = ? AND r.question_id = k.id ORDER BY r.question_id, r.step, r.routed_at, r.user_id",
+        row -> {
           result.computeIfAbsent(row.longValue("question_id"), k -> new ArrayList<>()).add(row.string("user_id"));
           return null;
-        }, KeysIn.params(tenant, list).toArray());
+        }, params.toArray());
     return result;
   }
 

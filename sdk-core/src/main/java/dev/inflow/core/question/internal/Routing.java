@@ -216,8 +216,11 @@ final class Routing {
     if (ids.isEmpty()) {
       return last;
     }
-    sql.list("SELECT user_id, MAX(routed_at) AS last_at FROM inflow_question_routing WHERE " + KeysIn.condition("tenant_id", "user_id", ids.size())
-        + " GROUP BY user_id", row -> last.put(row.string("user_id"), row.instant("last_at")), KeysIn.params(tenant, ids).toArray());
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenant);
+    sql.list("SELECT r.user_id, MAX(r.routed_at) AS last_at FROM " + Sql.valuesTable(ids.size(), ExpertDirectory.USER_ID_TYPE, "k", "id")
+        + " JOIN inflow_question_routing r ON r.tenant_id = ? AND r.user_id = k.id GROUP BY r.user_id",
+        row -> last.put(row.string("user_id"), row.instant("last_at")), params.toArray());
     return last;
   }
 }

@@ -5,6 +5,7 @@ import dev.inflow.core.internal.db.Dialect;
 import dev.inflow.core.internal.text.Markdown;
 import dev.inflow.core.transfer.internal.ExportPart.OnConflict;
 import dev.inflow.core.transfer.internal.ExportPart.Table;
+import dev.inflow.core.user.internal.UserExpertise;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,9 @@ public final class ExportParts {
       "inflow_live_ticket",
       // Webhook endpoints carry the secrets that sign their deliveries; like token secrets they stay
       // on the server, and an administrator registers the endpoints again where the tenant moves to.
-      "inflow_webhook", "inflow_webhook_allow");
+      "inflow_webhook", "inflow_webhook_allow",
+      // Derived from inflow_user.expertise (routing's index by tag); the users part rebuilds it on import.
+      "inflow_user_expertise");
 
   /** Told which questions an import wrote, once they are committed (search indexes, caches). */
   @FunctionalInterface
@@ -52,7 +55,9 @@ public final class ExportParts {
             new Table("inflow_tenant", "id", "id", OnConflict.KEEP_EXISTING, (row, field) -> { }, Set.of()),
             Table.of("inflow_tenant_origin", "origin", OnConflict.REPLACE_ALL)), ExportPart.AfterImport.nothing()),
         new ExportPart("users", List.of(
-            Table.of("inflow_user", "id", OnConflict.KEEP_EXISTING).checked(httpUrl("avatar_url"))), ExportPart.AfterImport.nothing()),
+            Table.of("inflow_user", "id", OnConflict.KEEP_EXISTING).checked(httpUrl("avatar_url"))),
+            // the profiles' expertise by tag (V64), which routing reads, is derived from inflow_user
+            (c, dialect, tenant) -> UserExpertise.addMissing(c, tenant)),
         new ExportPart("targets", List.of(
             Table.of("inflow_target", "target_key", OnConflict.KEEP_EXISTING).checked(httpUrl("url"))), ExportPart.AfterImport.nothing()),
         new ExportPart("comments", List.of(

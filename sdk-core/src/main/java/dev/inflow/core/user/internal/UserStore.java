@@ -59,6 +59,7 @@ public final class UserStore implements Users {
         sql.update("UPDATE inflow_user SET name = ?, avatar_url = ?, roles = ?, expertise = ?, last_seen = ?"
             + " WHERE tenant_id = ? AND id = ?", user.name(), user.avatarUrl(), roles, expertise, now, tenantId, user.id());
       }
+      UserExpertise.replace(sql, tenantId, user.id(), user.expertise().stream().sorted().toList());
       return null;
     });
     profiles.put(key, Optional.of(user));
