@@ -72,6 +72,18 @@ class SimilarQuestionsTest {
   }
 
   @Test
+  void quotesBackslashesAndSearchOperatorsInTheTextAreWordsNotSyntax() {
+    try (Inflow inflow = builder(TestDatabase.freshUrl()).build()) {
+      Question path = ask(inflow, "Quarterly reports will not open", "The path C:\\Users\\O'Brien\\reports has a quote in it.", "it");
+      for (String typed : List.of("O'Brien's reports\\' OR 1=1 --", "reports'); DROP TABLE inflow_question; --", "reports & | ! ( ) :* <-> \\\\ '' \"",
+          "$$reports$$ E'\\x27' O''Brien")) {
+        assertThat(similar(inflow, BEN, typed)).as(typed).containsExactly(path.id());
+      }
+      assertThat(similar(inflow, BEN, "' | '")).isEmpty();
+    }
+  }
+
+  @Test
   void sharedTagsBreakTiesBetweenEquallyWordedQuestions() {
     try (Inflow inflow = builder(TestDatabase.freshUrl()).build()) {
       Question hr = ask(inflow, "Where is the policy document?", "", "hr");
