@@ -321,8 +321,8 @@ public final class Inflow implements AutoCloseable {
   /**
    * Adds {@code WRITE_DELAY=0} to a URL of an embedded H2 database in files, unless the URL sets
    * {@code WRITE_DELAY} itself. H2's default of 500 ms acknowledges a commit and writes it to its
-   * file up to half a second later, so a killed process lost about a third of the comments it had
-   * answered 201 in the last half second (ProcessCrashH2OnlyTest). With 0 each commit is written
+   * file up to half a second later, so a killed server lost 24 of 152 and, in another run, 51 of 121
+   * comments it had answered 201 (ProcessCrashH2OnlyTest). With 0 each commit is written
    * to the file (not forced to the disk) before it returns; in-memory and client-server URLs are
    * left alone, the server's own settings decide there.
    */
