@@ -131,8 +131,9 @@ public final class Database {
    * the table every change appends to, and rolls it back: when that works there is space again and
    * the record is cleared. A committed write alone would not prove it, as a small row may still
    * fit into a page that has room while the next event does not. Without a refusal on record this
-   * costs nothing. On H2 the probe shows less: H2 writes its file after the commit, in the
-   * background, so a row it takes may still fail to reach the disk.
+   * costs nothing. On H2 the probe shows less: H2 writes its file only when a transaction commits
+   * (during the commit with Inflow's {@code WRITE_DELAY=0}), so a row it takes and rolls back never
+   * touched the file.
    *
    * @return the first refusal not yet followed by a probe that found space, or empty
    */
