@@ -40,7 +40,7 @@ import java.util.Optional;
  *       are one range scan per page whatever the size of the tenant.
  *   <li><b>The read stays bounded.</b> A home page merges the reader's entries with, per followed
  *       target, at most one page of ids from that target's index range ({@link HomeFeed}); targets
- *       are read {@value HomeFeed#CHUNK} per statement, and once a page of candidates is known the
+ *       are read {@value HomeFeed#CHUNK} at a time, and once a page of candidates is known the
  *       rest only look above its oldest, so quiet targets cost one index descent each. A single
  *       query over everything followed (an OR no index orders) would sort every matching row
  *       before its LIMIT; {@code benchmarks/feed.sh} measures both, and a reader following 5,000

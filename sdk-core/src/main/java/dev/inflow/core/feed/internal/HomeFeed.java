@@ -19,14 +19,15 @@ import java.util.TreeSet;
  *
  * <p>The target stream is bounded however many targets the reader follows (up to
  * {@link DefaultFollows#MAX_FOLLOWS}): each target gives at most {@code limit} ids from its index
- * range (an index range scan with LIMIT), {@value #CHUNK} targets per statement; once {@code limit}
- * candidates are known, later statements only look above the lowest of them, so a quiet target
- * costs one index descent. Only the ids that make the page are then read in full, by primary key.
+ * range (an index range scan with LIMIT), read {@value #CHUNK} targets at a time (one statement on
+ * PostgreSQL, see {@link ActivityStore#newestOnTargets}); once {@code limit} candidates are known,
+ * later chunks only look above the lowest of them, so a quiet target costs one index descent. Only
+ * the ids that make the page are then read in full, by primary key.
  *
  * <p>Not thread-safe; one instance per home page request.
  */
 final class HomeFeed implements FeedPager.Source {
-  /** Targets per statement: enough to keep round trips few, few enough to keep the statement small. */
+  /** Targets per chunk: enough to keep round trips few, few enough to keep a statement small and raise the floor early. */
   static final int CHUNK = 50;
 
   private final String tenant;
