@@ -7,10 +7,11 @@ import java.time.Duration;
  *
  * @param aggregationWindow similar activities (same verb on the same target) at most this far
  *     apart fold into one feed item
- * @param inlineFanOutLimit an activity whose audience (followers of its actor, target and topics)
- *     is at most this large is written into their home feeds in the posting transaction; a larger
- *     one is handed to a background job, so that posting stays fast for people with many followers
- * @param homeFeedDepth how many of the newest activities each home feed keeps
+ * @param inlineFanOutLimit an activity whose audience (followers of its actor and topics) is at
+ *     most this large is written into their home feeds in the posting transaction; a larger one is
+ *     handed to a background job, so that posting stays fast for people with many followers.
+ *     Followers of the target are not written to: home feeds read followed targets when read
+ * @param homeFeedDepth how many of the newest activities written to each home feed it keeps
  */
 public record FeedSettings(Duration aggregationWindow, int inlineFanOutLimit, int homeFeedDepth) {
   public FeedSettings {

@@ -31,8 +31,9 @@ public interface Feeds {
 
   /**
    * The caller's home feed: their own activities and those of the people, topics and targets
-   * they follow, without muted targets. It reaches back over the newest
-   * {@link FeedSettings#homeFeedDepth()} activities.
+   * they follow, without muted targets, newest first. What came through people and topics reaches
+   * back over the newest {@link FeedSettings#homeFeedDepth()} activities; what happened on
+   * followed targets reaches back as far as those targets' feeds.
    *
    * @throws dev.inflow.core.SignInRequiredException for anonymous callers
    */

@@ -412,6 +412,84 @@ class FeedsTest {
   }
 
   @Test
+  void aBusyTargetsFollowersSeeNewCommentsAtOnceWithoutCopiesOrBackgroundWork() {
+    for (String participant : List.of("f1", "f2", "f3", "f4", "f5", "f6")) {
+      comment(People.member(participant), "order:1", "taking part, so following");
+    }
+    long entriesBefore = count("SELECT COUNT(*) FROM inflow_feed_entry");
+    comment(ANA, "order:1", "for everyone here");
+
+    assertThat(count("SELECT COUNT(*) FROM inflow_feed_entry") - entriesBefore).as("only Ana's own entry is written").isEqualTo(1);
+    assertThat(inflow.platform().jobs().runDue()).as("no fan-out job for the target's followers").isZero();
+    for (String participant : List.of("f1", "f6")) {
+      assertThat(feeds.home(People.member(participant), PageRequest.first(20)).items()).first()
+          .satisfies(a -> assertThat(a.summary()).isEqualTo("Ana Lima and 6 others commented on Order 1"));
+    }
+  }
+
+  @Test
+  void anActivityReachingMeThroughAPersonAndATargetShowsOnce() {
+    follows.follow(BEN, FollowKind.USER, "ana");
+    follows.follow(BEN, FollowKind.TARGET, "order:1");
+    comment(ANA, "order:1", "both ways");
+    clock.advance(Duration.ofHours(7));
+    comment(ANA, "order:1", "both ways again");
+
+    List<Activity> items = feeds.home(BEN, PageRequest.first(20)).items();
+    assertThat(items).extracting(a -> a.object().name()).containsExactly("both ways again", "both ways");
+    assertThat(items).allSatisfy(a -> assertThat(a.count()).isEqualTo(1));
+  }
+
+  @Test
+  void homePagesMergePeopleAndTargetsWithoutGapsOrRepeats() {
+    follows.follow(BEN, FollowKind.USER, "ana");
+    for (int t = 0; t < 60; t++) {
+      follows.follow(BEN, FollowKind.TARGET, "order:" + t);
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      clock.advance(Duration.ofHours(7));
+      Caller who = i % 3 == 0 ? ANA : i % 3 == 1 ? DEV : CARLA;
+      // Every fifth comment is on a target Ben does not follow: it reaches him only when Ana wrote it.
+      boolean followedTarget = i % 5 != 4;
+      comment(who, "order:" + (followedTarget ? i % 60 : 100 + i), "comment " + i);
+      if (followedTarget || who == ANA) {
+        expected.add(0, "comment " + i);
+      }
+    }
+    List<String> seen = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    Page<Activity> page = feeds.home(BEN, PageRequest.first(7));
+    while (true) {
+      page.items().forEach(a -> {
+        seen.add(a.object().name());
+        ids.add(Long.parseLong(a.id()));
+      });
+      if (page.next().isEmpty()) {
+        break;
+      }
+      page = feeds.home(BEN, PageRequest.after(page.next().get(), 7));
+    }
+    assertThat(ids).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    assertThat(seen).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void mutingAFollowedTargetHidesItsActivitiesFromTheHomeFeed() {
+    comment(BEN, "order:1", "following by taking part");
+    comment(ANA, "order:1", "Ben sees this");
+    follows.mute(BEN, "order:1");
+
+    assertThat(feeds.home(BEN, PageRequest.first(20)).items()).isEmpty();
+    follows.unmute(BEN, "order:1");
+    assertThat(summaries(feeds.home(BEN, PageRequest.first(20)))).containsExactly("Ana Lima and Ben Okafor commented on Order 1");
+  }
+
+  private long count(String query) {
+    return inflow.platform().db().read(sql -> sql.count(query));
+  }
+
+  @Test
   void everyActivityIsAnEventOnTheActivitiesTopic() {
     comment(ANA, "order:1", "live");
     List<Event> events = inflow.events().after("default", 0, 100).stream().filter(e -> e.topic().equals("activities")).toList();

@@ -205,6 +205,9 @@ class TransfersTest {
         .as("imported questions are found by the similar-question search").isNotEmpty();
     assertThat(inflow.experts().list(acme2Carla, Optional.of("printers"), 10)).as("experts by their profile, who never signed in there")
         .extracting(e -> e.user().id()).containsExactly("vera");
+    Caller acme2Ben = Caller.of("acme2", BEN.user().orElseThrow());
+    assertThat(homeFeed(acme2Ben)).as("home feeds, entries and followed targets alike").isNotEmpty().isEqualTo(homeFeed(ben));
+    assertThat(homeFeed(Caller.of("acme2", CARLA.user().orElseThrow()))).isEqualTo(homeFeed(carla));
     Caller acme2Mod = Caller.of("acme2", ACME_MOD.user().orElseThrow());
     List<Comment> copy = thread(acme2Mod, "kb/vpn");
     List<Comment> original = thread(ACME_MOD, "kb/vpn");
@@ -291,5 +294,11 @@ class TransfersTest {
 
   private static InputStream stream(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @return the reader's home feed as they would read it: summaries and excerpts, newest first */
+  private List<String> homeFeed(Caller reader) {
+    return inflow.feeds().home(reader, dev.inflow.core.PageRequest.first(50)).items().stream()
+        .map(a -> a.summary() + ": " + a.object().name()).toList();
   }
 }

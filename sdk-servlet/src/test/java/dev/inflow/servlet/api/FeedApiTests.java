@@ -206,6 +206,25 @@ abstract class FeedApiTests extends ApiContract {
   }
 
   @Test
+  void aCommentOnATargetIFollowReachesMyHomeFeedAtOnceAndLive() throws Exception {
+    String reader = user();
+    String target = newTarget();
+    post(reader, target, "taking part follows the page");
+    try (LiveClient live = LiveClient.connect(server.baseUrl(), "/inflow/live", Map.of("Authorization", "Bearer " + TestTokens.token(reader)))) {
+      live.send("{\"type\":\"subscribe\",\"topics\":[\"feed:home\"]}");
+      live.await(f -> f.stream().anyMatch(x -> x.path("type").asText().equals("subscribed")), WAIT);
+      String other = user();
+      post(other, target, "a reply on the page");
+
+      List<JsonNode> events = live.await(f -> live.events().size() >= 1, WAIT).stream()
+          .filter(x -> x.path("type").asText().equals("event")).toList();
+      assertThat(events).extracting(e -> e.path("topic").asText() + " " + e.path("event").path("activity").path("summary").asText())
+          .containsExactly("feed:home " + other + " commented on " + target);
+      assertThat(summaries(get(reader, "/feed").json())).containsExactly(other + " and " + reader + " commented on " + target);
+    }
+  }
+
+  @Test
   void administratorsManageWebhooksAndSeeDeadLetters() {
     String admin = TestTokens.token("root", "admin");
     assertProblem(http().get(API + "/admin/webhooks").bearer(TestTokens.token("ana")).send(), 403, null);

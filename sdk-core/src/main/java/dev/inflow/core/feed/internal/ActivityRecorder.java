@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records activities for every feature, inside the transaction of the change they describe: the
- * row and its tags, the home feeds of its audience (or the job that fills them), the live event
+ * row and its tags, the home feeds of its write-time audience (the actor, followers of the actor and
+ * topics, or the job that fills them; target followers read it at request time), the live event
  * {@code activity.created} on the stored topic {@value #TOPIC}, and whatever the listeners add
  * (the xAPI outbox). Callers run {@code platform.events().committed(tenant)} after the commit.
  *
@@ -43,7 +44,7 @@ public final class ActivityRecorder {
     long id = sql.nextValue("inflow_activity_seq");
     Instant now = platform.now();
     ActivityStore.insert(sql, tenant, id, draft, now);
-    fanOut.deliver(sql, tenant, new FanOut.Audience(id, draft.actor().map(a -> a.id()), draft.targetKey(), draft.tags()), now, platform.jobs());
+    fanOut.deliver(sql, tenant, new FanOut.Audience(id, draft.actor().map(a -> a.id()), draft.tags()), now, platform.jobs());
     ActivityRow row = new ActivityRow(id, draft.actor(), draft.verb(), draft.objectId(), draft.objectType(), draft.objectName(),
         draft.objectUrl(), draft.targetKey(), draft.accessKey(), draft.groupKey(), draft.tags(), now);
     // Read with this transaction's connection: the page may have declared the target in it just now.

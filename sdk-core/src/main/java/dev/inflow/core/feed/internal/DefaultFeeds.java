@@ -16,6 +16,7 @@ import dev.inflow.core.feed.NewActivity;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.idempotency.IdempotencyKeys;
 import dev.inflow.core.target.internal.TargetKeys;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,9 +108,12 @@ public final class DefaultFeeds implements Feeds {
   @Override
   public Page<Activity> home(Caller caller, PageRequest page) {
     User user = caller.requireUser("see your home feed");
-    Set<String> muted = platform.db().read(sql -> ActivityStore.muted(sql, caller.tenantId(), user.id()));
-    return pager.page(caller, "home", (sql, before, limit) -> ActivityStore.home(sql, caller.tenantId(), user.id(), before, limit),
-        row -> row.targetKey().filter(muted::contains).isEmpty(), page);
+    String tenant = caller.tenantId();
+    record Reader(Set<String> muted, List<String> targets) {}
+    Reader reader = platform.db().read(sql -> new Reader(ActivityStore.muted(sql, tenant, user.id()),
+        ActivityStore.followedTargets(sql, tenant, user.id())));
+    return pager.page(caller, "home", new HomeFeed(tenant, user.id(), reader.targets()),
+        row -> row.targetKey().filter(reader.muted()::contains).isEmpty(), page);
   }
 
   @Override

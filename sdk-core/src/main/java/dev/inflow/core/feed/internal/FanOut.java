@@ -15,42 +15,47 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes activities into the home feeds of their audience: the actor, and everyone following the
- * actor, the target or one of the topics. Muted targets are left out when a home feed is read, not
- * here, so that unmuting brings back what happened meanwhile. Every insert skips readers who have
- * the entry already, so a job that runs twice (a node died after the work, before recording it)
- * writes nothing twice.
+ * Writes activities into the home feeds of their write-time audience: the actor, and everyone
+ * following the actor or one of the topics. Followers of the <em>target</em> are not written to:
+ * {@link HomeFeed} reads followed targets' activities when the home feed is read (mixed fan-out).
+ * Muted targets are left out when a home feed is read, not here, so that unmuting brings back what
+ * happened meanwhile. Every insert skips readers who have the entry already, so a job that runs
+ * twice (a node died after the work, before recording it) writes nothing twice.
  *
- * <h2>Why fan-out on write, with a background path for large audiences</h2>
+ * <h2>Why mixed fan-out: on write for people and topics, on read for targets</h2>
  *
  * <p>The sizing case is a tenant with 10k users, 1M activities and a "celebrity" with 5k
  * followers; a typical user follows a few dozen people, targets and topics.
  *
  * <ul>
- *   <li><b>Reads dominate.</b> Every page view with {@code <inflow-feed>} reads a home feed; a
- *       post happens far more rarely. With fan-out on write a home page is one range scan of the
- *       reader's own entries ({@code inflow_feed_entry (tenant, user, activity)}, newest first)
- *       plus primary-key look-ups of 20 activities: its cost does not grow with the number of
- *       activities in the tenant, which is what keeps the page near a primary-key read at 1M.
- *   <li><b>Fan-out on read</b> would be one query over the activities of everything the reader
- *       follows: an OR over people, targets and topics that no single index orders, so the
- *       database collects and sorts every matching row before the LIMIT; the more the followed
- *       people and targets did, the slower, and popular ones did most. {@code benchmarks/feed.sh}
- *       measures both in the same run.
- *   <li><b>The price of writing</b> is one narrow row per reader reached (a few dozen on average)
- *       and storage of at most {@link dev.inflow.core.feed.FeedSettings#homeFeedDepth()} entries
- *       per user (10k users × 1,000 = 10M rows at most, trimmed hourly by {@link #trim}).
- *   <li><b>The celebrity.</b> Writing 5k rows inside the post would make that person's posting
- *       slow and hold locks while doing it. An audience above
- *       {@link dev.inflow.core.feed.FeedSettings#inlineFanOutLimit()} (default 200) is therefore
- *       written by a background job ({@value #JOB}, in batches of {@value #BATCH} readers per
- *       transaction, leased like every job so one node does it): the post commits as fast as an
- *       ordinary one, and followers' home feeds have it within seconds. Live readers do not wait
- *       for that: the {@code activity.created} event reaches open feeds at once.
- *   <li><b>Not a read-time merge for celebrities</b> (the mixed scheme of large social networks):
- *       it would put a second query shape on every home read to save writes that, at 5k
- *       followers, take the background job a few seconds. Hosts with far larger audiences can
- *       raise the depth or lower the inline limit without a schema change.
+ *   <li><b>Targets are the real celebrities.</b> Everyone who comments on a page follows it
+ *       automatically, so a busy discussion gains followers with every comment, and fan-out on
+ *       write turned each comment into one feed row per participant. With 5,000 users posting on
+ *       20 targets that made creating a comment 10–50 times slower (benchmark finding 0 in
+ *       docs/benchmarks.md: 125 creates/s on H2 and 20/s on PostgreSQL, 8.5 and 76.8 ms of CPU per
+ *       create). Reading a target's activities costs nothing extra to write: they are already in
+ *       order in {@code inflow_activity (tenant_id, target_key, id)}, which the target feed reads.
+ *   <li><b>People and topics stay fan-out on write.</b> Their audiences do not grow by taking
+ *       part, and the reader's own entries ({@code inflow_feed_entry (tenant, user, activity)})
+ *       are one range scan per page whatever the size of the tenant.
+ *   <li><b>The read stays bounded.</b> A home page merges the reader's entries with, per followed
+ *       target, at most one page of ids from that target's index range ({@link HomeFeed}); targets
+ *       are read {@value HomeFeed#CHUNK} at a time, and once a page of candidates is known the
+ *       rest only look above its oldest, so quiet targets cost one index descent each. A single
+ *       query over everything followed (an OR no index orders) would sort every matching row
+ *       before its LIMIT; {@code benchmarks/feed.sh} measures both, and a reader following 5,000
+ *       targets.
+ *   <li><b>The celebrity person.</b> An audience (the actor's and the topics' followers) above
+ *       {@link dev.inflow.core.feed.FeedSettings#inlineFanOutLimit()} (default 200) is written by
+ *       a background job ({@value #JOB}, in batches of {@value #BATCH} readers per transaction,
+ *       leased like every job so one node does it): the post commits as fast as an ordinary one,
+ *       costing one bounded count ({@code LIMIT inlineFanOutLimit + 1}) and one job row, and
+ *       followers' home feeds have it within seconds. Following a person copies at most
+ *       {@link DefaultFollows#BACKFILL} of their activities, inline. Live readers do not wait for
+ *       either: the {@code activity.created} event reaches open feeds at once.
+ *   <li><b>Storage</b> is at most {@link dev.inflow.core.feed.FeedSettings#homeFeedDepth()}
+ *       entries per user, trimmed hourly by {@link #trim}; the target part of a home feed reaches
+ *       back as far as the targets' own feeds.
  * </ul>
  *
  * <p>Thread-safe.
@@ -61,13 +66,12 @@ final class FanOut implements JobHandler {
   /** Readers written per transaction by the background job. */
   static final int BATCH = 1_000;
 
-  /** Who an activity reaches. */
-  record Audience(long activityId, Optional<String> actorId, Optional<String> targetKey, List<String> tags) {
+  /** Who an activity reaches at write time: followers of the actor and of the topics (targets are read at request time). */
+  record Audience(long activityId, Optional<String> actorId, List<String> tags) {
     /** @return the follow lists that lead to it: (kind, followed) pairs */
     List<String[]> sources() {
       List<String[]> sources = new ArrayList<>();
       actorId.ifPresent(a -> sources.add(new String[] {FollowKind.USER.wireName(), a}));
-      targetKey.ifPresent(t -> sources.add(new String[] {FollowKind.TARGET.wireName(), t}));
       tags.forEach(t -> sources.add(new String[] {FollowKind.TOPIC.wireName(), t}));
       return sources;
     }
@@ -99,7 +103,7 @@ final class FanOut implements JobHandler {
       return true;
     }
     jobs.enqueue(sql, tenant, JOB, Optional.of(tenant + ":" + audience.activityId()), Map.of("activityId", audience.activityId(),
-        "actorId", audience.actorId().orElse(""), "targetKey", audience.targetKey().orElse(""), "tags", audience.tags()), now, 20);
+        "actorId", audience.actorId().orElse(""), "tags", audience.tags()), now, 20);
     return false;
   }
 
@@ -108,9 +112,9 @@ final class FanOut implements JobHandler {
     var payload = Json.MAPPER.readTree(job.payload());
     List<String> tags = new ArrayList<>();
     payload.path("tags").forEach(t -> tags.add(t.asText()));
+    // Jobs queued by earlier versions also name a targetKey: its followers read it at request time now.
     Audience audience = new Audience(payload.path("activityId").asLong(),
-        Optional.of(payload.path("actorId").asText()).filter(s -> !s.isEmpty()),
-        Optional.of(payload.path("targetKey").asText()).filter(s -> !s.isEmpty()), tags);
+        Optional.of(payload.path("actorId").asText()).filter(s -> !s.isEmpty()), tags);
     long written = 0;
     for (String[] source : audience.sources()) {
       Optional<String> after = Optional.empty();
@@ -166,17 +170,22 @@ final class FanOut implements JobHandler {
     return true;
   }
 
-  /** Brings the newest activities of something just followed into the follower's home feed. */
+  /**
+   * Brings the newest activities of a person or topic just followed into the follower's home feed.
+   * A followed target needs nothing: its activities are read with the home feed.
+   */
   static void backfill(Sql sql, String tenant, String userId, FollowKind kind, String followed, int newest) throws SQLException {
     // Ordered by all index columns so that H2 reads the index backwards (see ActivityStore).
     String source = switch (kind) {
       case USER -> "SELECT a.id FROM inflow_activity a WHERE a.tenant_id = ? AND a.actor_id = ? AND a.withdrawn = FALSE"
           + " ORDER BY a.tenant_id DESC, a.actor_id DESC, a.id DESC";
-      case TARGET -> "SELECT a.id FROM inflow_activity a WHERE a.tenant_id = ? AND a.target_key = ? AND a.withdrawn = FALSE"
-          + " ORDER BY a.tenant_id DESC, a.target_key DESC, a.id DESC";
+      case TARGET -> null;
       case TOPIC -> "SELECT t.activity_id AS id FROM inflow_activity_tag t WHERE t.tenant_id = ? AND t.tag = ?"
           + " ORDER BY t.tenant_id DESC, t.tag DESC, t.activity_id DESC";
     };
+    if (source == null) {
+      return;
+    }
     List<Long> ids = sql.list(source + " LIMIT ?", row -> row.longValue("id"), tenant, followed, newest);
     for (long id : ids) {
       sql.insertIfAbsent("INSERT INTO inflow_feed_entry (tenant_id, user_id, activity_id) VALUES (?, ?, ?)", tenant, userId, id);
@@ -186,6 +195,7 @@ final class FanOut implements JobHandler {
   /**
    * Takes out of the home feed what came from something no longer followed: activities of that
    * source that are not the reader's own and that the reader does not still follow another way.
+   * For a target this removes the entries that versions before mixed fan-out wrote for it.
    */
   static int retract(Sql sql, String tenant, String userId, FollowKind kind, String followed) throws SQLException {
     String source = switch (kind) {

@@ -22,7 +22,7 @@ public record FollowSnapshot(String userId, Set<String> users, Set<String> topic
     muted = Set.copyOf(muted);
   }
 
-  /** @return whether an activity belongs in this user's home feed, as the fan-out decides it */
+  /** @return whether an activity belongs in this user's home feed: written there on post, or on a followed target read with it */
   public boolean wants(Optional<String> actorId, Optional<String> targetKey, List<String> tags) {
     if (targetKey.filter(muted::contains).isPresent()) {
       return false;
