@@ -28,13 +28,18 @@ import java.util.stream.Stream;
  * needs from the others, so a page can load one element alone or all of them, and the shared code
  * is downloaded once. Closure Compiler runs with SIMPLE optimisations: it renames local names and
  * drops whitespace and dead code, but keeps property names, which the API's JSON and the DOM need.
+ * Before it, the stylesheets lose their line breaks (Closure leaves string contents alone).
+ *
+ * <p>A module that another loads on demand ({@code import('./i18n-de.js')}: a language's messages)
+ * is in no chunk: it is minified on its own into a file named like its source, which the server
+ * serves beside the chunks, and only the pages that need it fetch it.
  *
  * <p>Closure is not run again while the sources and the chunk plan are unchanged since the last run.
  */
 public final class WidgetBuild {
   /** The same static-import rule the server follows (WidgetAssets). */
   private static final Pattern IMPORT = Pattern.compile("(?:import|export)\\s*(?:[^'\";]*?\\bfrom\\s*)?['\"]\\./([a-z0-9-]+\\.js)['\"]");
-  /** A module loaded on demand ({@code import('./x.js')}, e.g. a language's messages): a chunk of its own, in no entry. */
+  /** A module loaded on demand ({@code import('./x.js')}, e.g. a language's messages): minified alone, in no chunk. */
   private static final Pattern LAZY = Pattern.compile("\\bimport\\(\\s*['\"]\\./([a-z0-9-]+\\.js)['\"]\\s*\\)");
   private static final Pattern LAZY_EXPORT = Pattern.compile("^export default ", Pattern.MULTILINE);
   private static final String LAZY_GLOBAL = "globalThis.inflowLazyModule=";
