@@ -56,7 +56,8 @@ export class InflowNotifications extends InflowElement {
       'aria-label': t('notifications')});
     this.bell.append(this.badge);
     this.status = h('p', {part: 'status', class: 'status', role: 'status'});
-    this.list = h('ul', {part: 'list', class: 'list'});
+    // Busy until the first page is in (the panel of an `open` bell shows then).
+    const list = this.list = h('ul', {part: 'list', class: 'list', 'aria-busy': 'true'});
     this.allRead = button('AllRead', t('markAllRead'));
     this.more = button('More', t('showMore'), {hidden: true});
     this.panel = h('section', {part: 'panel', class: 'panel', id, 'aria-labelledby': id + 'h', hidden: true},
@@ -75,6 +76,8 @@ export class InflowNotifications extends InflowElement {
       if (this.hasAttribute('open')) this.toggle(true);
     } catch (e) {
       this.fail(e);
+    } finally {
+      list.setAttribute('aria-busy', 'false');
     }
   }
 

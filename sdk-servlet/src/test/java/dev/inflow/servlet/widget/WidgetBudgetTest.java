@@ -42,8 +42,8 @@ class WidgetBudgetTest {
    * messages ({@code i18n-de.js}, fetched on demand beside the first API calls). Checked for every
    * language; the page in the language with the largest table is the one that counts.
    *
-   * <p>The goal is 20 KB (20,000 bytes). An English page now downloads 22,188 bytes and a German
-   * one 24,659 (it was 24,969 for either, with both languages in the common code), so this guard
+   * <p>The goal is 20 KB (20,000 bytes). An English page now downloads 22,214 bytes and a German
+   * one 24,685 (it was 24,969 for either, with both languages in the common code), so this guard
    * holds the line at the German page (no growth) until the widget is trimmed to the goal.
    */
   static final int BUDGET = 24_700;
