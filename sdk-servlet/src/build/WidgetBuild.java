@@ -28,12 +28,25 @@ import java.util.stream.Stream;
  * needs from the others, so a page can load one element alone or all of them, and the shared code
  * is downloaded once. Closure Compiler runs with SIMPLE optimisations: it renames local names and
  * drops whitespace and dead code, but keeps property names, which the API's JSON and the DOM need.
+ * Before it, the stylesheets lose their line breaks (Closure leaves string contents alone).
+ *
+ * <p>A module that another loads on demand ({@code import('./i18n-de.js')}: a language's messages)
+ * is in no chunk: it is minified on its own into a file named like its source, which the server
+ * serves beside the chunks, and only the pages that need it fetch it.
  *
  * <p>Closure is not run again while the sources and the chunk plan are unchanged since the last run.
  */
 public final class WidgetBuild {
   /** The same static-import rule the server follows (WidgetAssets). */
   private static final Pattern IMPORT = Pattern.compile("(?:import|export)\\s*(?:[^'\";]*?\\bfrom\\s*)?['\"]\\./([a-z0-9-]+\\.js)['\"]");
+  /** A module loaded on demand ({@code import('./x.js')}, e.g. a language's messages): minified alone, in no chunk. */
+  private static final Pattern LAZY = Pattern.compile("\\bimport\\(\\s*['\"]\\./([a-z0-9-]+\\.js)['\"]\\s*\\)");
+  private static final Pattern LAZY_EXPORT = Pattern.compile("^export default ", Pattern.MULTILINE);
+  private static final String LAZY_GLOBAL = "globalThis.inflowLazyModule=";
+  /** A stylesheet: a template literal after {@code sheet(} or a {@code /* css *}{@code /} mark, up to its closing backtick. */
+  private static final Pattern CSS = Pattern.compile("(sheet\\(`|/\\* css \\*/ *`)([^`]*)(?=`)");
+  /** Changes whenever this program makes different output from the same sources, so that old output is not reused. */
+  private static final String RECIPE = "css-lines,lazy-modules";
   static final String ENTRY = "inflow.js";
   static final String COMMON = "common";
 
@@ -46,6 +59,19 @@ public final class WidgetBuild {
     Path stampFile = Path.of(args[2], "widget.inputs");
     Map<String, List<String>> imports = new LinkedHashMap<>();
     read(sources, ENTRY, imports);
+    Set<String> lazy = new LinkedHashSet<>();
+    for (String module : imports.keySet()) {
+      Matcher m = LAZY.matcher(Files.readString(sources.resolve(module)));
+      while (m.find()) {
+        lazy.add(m.group(1));
+      }
+    }
+    for (String module : lazy) {
+      read(sources, module, imports);
+      if (!imports.get(module).isEmpty()) {
+        throw new IllegalStateException(module + " is loaded on demand, so it must import nothing");
+      }
+    }
     List<String> elements = imports.get(ENTRY);
     if (elements.isEmpty()) {
       throw new IllegalStateException(ENTRY + " imports no element module");
@@ -72,17 +98,26 @@ public final class WidgetBuild {
       chunks.remove(COMMON);
     }
 
+    // Closure keeps string contents as they are: the stylesheets lose their line breaks here.
+    Path prepared = Path.of(args[2], "src");
+    Files.createDirectories(prepared);
+    for (String module : imports.keySet()) {
+      Files.writeString(prepared.resolve(module), minifyCss(Files.readString(sources.resolve(module))));
+    }
+
     List<String> flags = new ArrayList<>(List.of(
         "--compilation_level", "SIMPLE",
         "--language_in", "UNSTABLE",
         "--language_out", "NO_TRANSPILE",
         "--chunk_output_type", "ES_MODULES",
         "--jscomp_error", "checkVars",
+        // import('./x.js') of a module loaded on demand stays as written: that module is minified on its own.
+        "--jscomp_off", "moduleLoad",
         "--chunk_output_path_prefix", out + "/"));
     for (Map.Entry<String, List<String>> chunk : chunks.entrySet()) {
       for (String module : chunk.getValue()) {
         flags.add("--js");
-        flags.add(sources.resolve(module).toString());
+        flags.add(prepared.resolve(module).toString());
       }
       Set<String> deps = new LinkedHashSet<>();
       if (shared && !chunk.getKey().equals(COMMON)) {
@@ -96,8 +131,11 @@ public final class WidgetBuild {
       flags.add(chunk.getKey() + ":" + chunk.getValue().size() + (deps.isEmpty() ? "" : ":" + String.join(",", deps)));
     }
     String stamp = stamp(sources, imports.keySet(), flags);
+    Set<String> outputs = new LinkedHashSet<>();
+    chunks.keySet().forEach(c -> outputs.add(c + ".js"));
+    outputs.addAll(lazy);
     if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)
-        && chunks.keySet().stream().allMatch(c -> Files.isRegularFile(out.resolve(c + ".js")))) {
+        && outputs.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)))) {
       System.out.println("WidgetBuild: the minified widget is up to date");
       return;
     }
@@ -107,11 +145,56 @@ public final class WidgetBuild {
     if (status != 0) {
       throw new IllegalStateException("Closure Compiler failed (status " + status + ") on the widget in " + sources);
     }
+    for (String module : lazy) {
+      minifyLazy(sources.resolve(module), out.resolve(module), stampFile.resolveSibling(module));
+    }
     Files.writeString(stampFile, stamp);
-    for (String chunk : chunks.keySet()) {
-      Path file = out.resolve(chunk + ".js");
+    for (String output : outputs) {
+      Path file = out.resolve(output);
       System.out.printf("WidgetBuild: %s %,d bytes%n", out.relativize(file), Files.size(file));
     }
+  }
+
+  /**
+   * Minifies a module loaded on demand, which is one {@code export default} of a value (a
+   * language's messages). Closure drops the exports of a module nothing in the compilation imports,
+   * so the value is compiled as the assignment of a global and turned back into the export.
+   */
+  private static void minifyLazy(Path source, Path target, Path work) throws IOException {
+    String code = Files.readString(source);
+    Matcher export = LAZY_EXPORT.matcher(code);
+    if (!export.find() || code.indexOf("export ", export.end()) >= 0 || code.contains("import ")) {
+      throw new IllegalStateException(source + " is loaded on demand: it must be one 'export default' of a value, importing nothing");
+    }
+    Files.writeString(work, code.substring(0, export.start()) + LAZY_GLOBAL + code.substring(export.end()));
+    int status = new Closure(new String[] {"--compilation_level", "SIMPLE", "--language_in", "UNSTABLE", "--language_out", "NO_TRANSPILE",
+        "--js", work.toString(), "--js_output_file", target.toString()}).compile();
+    String minified = Files.readString(target);
+    if (status != 0 || !minified.startsWith(LAZY_GLOBAL)) {
+      throw new IllegalStateException("Closure Compiler failed (status " + status + ") on " + source);
+    }
+    Files.writeString(target, "export default " + minified.substring(LAZY_GLOBAL.length()));
+  }
+
+  /**
+   * Takes the line breaks and indentation out of the stylesheets: the template literals passed to
+   * {@code sheet(...)} or marked {@code /* css *}{@code /}. A break after {@code ; { } ,} or
+   * before {@code }} goes; any other becomes one space, which CSS may need (a descendant selector).
+   */
+  static String minifyCss(String js) {
+    Matcher m = CSS.matcher(js);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      StringBuilder css = new StringBuilder();
+      for (String line : m.group(2).split("\\s*\n\\s*")) {
+        if (!css.isEmpty() && !line.isEmpty() && ";{},".indexOf(css.charAt(css.length() - 1)) < 0 && line.charAt(0) != '}') {
+          css.append(' ');
+        }
+        css.append(line);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + css));
+    }
+    return m.appendTail(out).toString();
   }
 
   /** The chunk of an element: named like its source module, without ".js". */
@@ -171,7 +254,7 @@ public final class WidgetBuild {
   private static String stamp(Path sources, Set<String> modules, List<String> flags) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(String.join(" ", flags).getBytes(StandardCharsets.UTF_8));
+      digest.update((RECIPE + " " + String.join(" ", flags)).getBytes(StandardCharsets.UTF_8));
       for (String module : modules.stream().sorted().toList()) {
         digest.update(module.getBytes(StandardCharsets.UTF_8));
         digest.update(Files.readAllBytes(sources.resolve(module)));

@@ -1,28 +1,23 @@
 // <inflow-ask tags="vpn" target="kb/vpn-setup">: ask the people who know, from the page where the question comes up.
-import {Api, ApiError, uuid} from './api.js';
-import {i18n} from './i18n.js';
+import {ApiError, uuid} from './api.js';
 import {subscribe} from './live.js';
-import {avatar, base, define, explain, h, sheet, time, uid} from './ui.js';
+import {avatar, button, define, explain, h, InflowElement, nextTab, paged, sheet, tablist, time, uid} from './ui.js';
 
 /** Similar questions are looked up once typing pauses this long (ms), not on every key. */
 const PAUSE = 300;
 const MAX_TAGS = 5;
 
 const css = sheet(`
-h2{margin:0 0 .5em;font-size:var(--inflow-title-size,1.25em)}h3{margin:.3em 0;font-size:1.1em}
-.form{display:grid;gap:.4em;margin-bottom:var(--_g)}fieldset{border:1px solid var(--_bd);border-radius:var(--_r)}
-ul,ol{list-style:none;margin:0;padding:0}.chips,.bar,.meta,.tabs{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
+h2{margin-bottom:.5em}h3{margin:.3em 0;font-size:1.1em}
+.form{margin-bottom:var(--_g)}fieldset{border:1px solid var(--_bd);border-radius:var(--_r)}
+ul,ol{list-style:none;margin:0;padding:0}.chips,.tabs{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
 .chip,.tag{border-radius:1em;background:var(--_sf);padding:0 .6em;font-size:.875em}.chip button{border:0;background:none}
 .status:empty,ol:not(:empty)+.empty{display:none}
-.tabs{border-bottom:1px solid var(--_bd);margin-bottom:.5em}[role=tab]{border:0;border-radius:0;background:none}
-[role=tab][aria-selected=true]{box-shadow:inset 0 -3px var(--_a);font-weight:600}
+.tabs{margin-bottom:.5em}[role=tab][aria-selected=true]{box-shadow:inset 0 -3px var(--_a)}
 ol>li{padding:.3em 0;border-bottom:1px solid var(--_sf)}.answer{display:flex;gap:var(--_g)}.answer>div+div{flex:1;min-width:0}
 .accepted{border-left:3px solid var(--_a);padding-left:.5em}.votes{display:grid;justify-items:center;align-content:start}
 .badge{color:var(--_a)}
-.body{overflow-wrap:anywhere}.body a{color:var(--_a)}.body pre{overflow:auto}
 `);
-
-const button = (act, text, attrs) => h('button', {type: 'button', part: 'button', class: 'link', 'data-act': act, ...attrs}, text);
 
 /**
  * Ask an expert: a form (title, details, tag chips, anonymity) that suggests similar questions while
@@ -31,50 +26,37 @@ const button = (act, text, attrs) => h('button', {type: 'button', part: 'button'
  * update live. Attributes: tags (preset tags, comma or space separated), target, title, url, api,
  * token, lang. Dispatches `inflow-token-expired` when the host must set a fresh `token`.
  */
-export class InflowAsk extends HTMLElement {
+export class InflowAsk extends InflowElement {
   static observedAttributes = ['tags', 'target', 'api', 'token', 'lang'];
+  notFoundMessage = 'qGone';
 
   constructor() {
-    super();
-    this.attachShadow({mode: 'open'}).adoptedStyleSheets = [base, css];
+    super(css);
   }
 
-  connectedCallback() {
-    this.start();
-  }
-
-  disconnectedCallback() {
-    this.ac.abort();
+  halt() {
+    super.halt();
     clearTimeout(this.typing);
     this.follow();
     this.watch?.();
   }
 
-  attributeChangedCallback(name, old, value) {
-    if (!this.ac || this.ac.signal.aborted || old === value) return;
-    if (name === 'token') this.api.tokenChanged();
-    else this.start();
-  }
-
   async start() {
-    this.ac?.abort();
-    this.follow();
-    this.watch?.();
+    const signal = this.begin();
     this.watch = this.q = this.me = null;
-    this.ac = new AbortController();
-    const {signal} = this.ac, root = this.shadowRoot, {t} = this.i = i18n(this);
-    this.api = new Api(this, signal);
-    for (const type of ['click', 'submit', 'input', 'keydown']) root.addEventListener(type, this, {signal});
+    // The first tab's list goes out beside "who am I" (first content within one round trip); it is
+    // used when the first tab turns out to be the one guessed, and dropped otherwise.
+    const guess = 'scope=for-me', first = this.api.request('GET', 'questions?' + guess), me = this.api.me();
+    first.catch(() => {});
+    me.catch(() => {}); // handled below
+    const t = (await this.speak(signal, 'click', 'submit', 'input', 'keydown'))?.t;
+    if (!t) return;
     this.status = h('p', {part: 'status', class: 'status', role: 'status'});
     this.compose = h('div');
     this.view = h('div');
-    root.replaceChildren(h('h2', {part: 'title'}, t('qHeading')), this.status, this.compose, this.view);
-    // The first tab's list goes out beside "who am I" (first content within one round trip); it is
-    // used when the first tab turns out to be the one guessed, and dropped otherwise.
-    const guess = 'scope=for-me', first = this.api.request('GET', 'questions?' + guess);
-    first.catch(() => {});
+    this.shadowRoot.replaceChildren(h('h2', {part: 'title'}, t('qHeading')), this.status, this.compose, this.view);
     try {
-      this.me = await this.api.me();
+      this.me = await me;
     } catch (e) {
       return this.fail(e);
     }
@@ -135,8 +117,10 @@ export class InflowAsk extends HTMLElement {
 
   /** Event delegation for the whole shadow root; listeners go with the AbortController. */
   handleEvent(e) {
-    const el = e.target, f = el.form, k = e.key;
-    if (e.type === 'click') {
+    const el = e.target, f = el.form, k = e.key, next = e.type === 'keydown' && nextTab(e);
+    if (next) {
+      this.run(this.list(next.dataset.tab));
+    } else if (e.type === 'click') {
       const b = el.closest('[data-act]');
       if (b) this.run(this['do' + b.dataset.act](b));
     } else if (e.type === 'submit') {
@@ -156,31 +140,8 @@ export class InflowAsk extends HTMLElement {
         f.requestSubmit();
       } else if (k === 'Escape' && this.q && !f) {
         this.run(this.doBack());
-      } else if (el.getAttribute('role') === 'tab' && /^(Arrow(Left|Right)|Home|End)$/.test(k)) {
-        e.preventDefault();
-        const tabs = [...el.parentNode.children], i = tabs.indexOf(el), n = tabs.length;
-        const next = tabs[k === 'Home' ? 0 : k === 'End' ? n - 1 : (i + (k === 'ArrowRight' ? 1 : -1) + n) % n];
-        next.focus();
-        this.run(this.list(next.dataset.tab));
       }
     }
-  }
-
-  run(work) {
-    Promise.resolve(work).catch(e => this.fail(e));
-  }
-
-  fail(e) {
-    if (e.name === 'AbortError') return;
-    if (!(e instanceof ApiError)) throw e;
-    const {t} = this.i;
-    this.say(explain(e, key => key === 'notFound' ? t('qGone') : t(key)), true);
-  }
-
-  /** Shows and announces (role=status) a message; errors in the error colour. */
-  say(text, error) {
-    this.status.textContent = text;
-    this.status.classList.toggle('error', !!error);
   }
 
   /** Puts a message under the form and the focus on the field to fix; a failed call says what the server refused. */
@@ -252,10 +213,7 @@ export class InflowAsk extends HTMLElement {
     if (!tab) return this.view.replaceChildren();
     this.items = h('ol', {part: 'list', class: 'list', 'aria-busy': 'true'});
     this.more = button('More', t('showMore'), {hidden: true});
-    this.view.replaceChildren(
-      h('div', {part: 'tabs', class: 'tabs', role: 'tablist', 'aria-label': t('qHeading')}, ...tabs.map(([n, label]) =>
-        h('button', {type: 'button', part: 'tab', role: 'tab', id: panel + n, 'data-tab': n, 'data-act': 'Tab', 'aria-controls': panel,
-          'aria-selected': String(n === tab[0]), tabindex: n === tab[0] ? 0 : -1}, label))),
+    this.view.replaceChildren(tablist(t('qHeading'), tabs, panel, tab[0]),
       h('div', {part: 'panel', role: 'tabpanel', id: panel, 'aria-labelledby': panel + tab[0]},
         this.items, h('p', {part: 'empty', class: 'empty muted'}, t('qEmpty')[tab[0]]), this.more));
     await this.page(undefined, tab[2] === query ? sent : undefined);
@@ -264,7 +222,7 @@ export class InflowAsk extends HTMLElement {
   async page(cursor, sent) {
     const tab = this.tab;
     try {
-      const {json, headers} = await (sent || this.api.request('GET', 'questions?' + tab[2] + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')));
+      const {json, headers} = await (sent || this.api.request('GET', paged('questions?' + tab[2], cursor)));
       if (tab !== this.tab || this.q) return;
       this.items.append(...json.items.map(q => h('li', {part: 'item'}, this.link(q), h('div', {class: 'meta'}, this.facts(q),
         ...q.tags.map(x => h('span', {class: 'tag', part: 'tag'}, x)), h('small', {}, time(q.createdAt, this.i))))));

@@ -1,8 +1,7 @@
 // <inflow-comments target="kb/travel-policy">: threaded comments on one target.
-import {Api, ApiError, uuid} from './api.js';
-import {i18n} from './i18n.js';
+import {ApiError, uuid} from './api.js';
 import {subscribe} from './live.js';
-import {avatar, base, define, describe, explain, h, invalid, liveLine, sheet, skeleton, stamp, template, uid} from './ui.js';
+import {avatar, button, define, describe, explain, h, InflowElement, invalid, liveLine, loaded, paged, sheet, skeleton, stamp, template, uid} from './ui.js';
 
 /** Replies indent this many levels; deeper ones line up with the last level and say whom they answer. */
 const LEVELS = 4;
@@ -12,21 +11,17 @@ const MARKDOWN = ['**bold**', '_italic_', '`code`', '[text](https://…)', '- it
 
 const css = sheet(`
 .head{display:flex;flex-wrap:wrap;gap:var(--_g);align-items:baseline;justify-content:space-between}
-h2{margin:0;font-size:var(--inflow-title-size,1.25em)}
-.list,.replies{list-style:none;margin:0;padding:0}
-.replies{margin-left:var(--inflow-indent,1rem);padding-left:var(--_g);border-left:2px solid var(--_bd)}
-.replies:empty,.list[aria-busy=true]+.empty,.list:not(:empty)+.empty{display:none}
+.replies{list-style:none;margin:0 0 0 var(--inflow-indent,1rem);padding:0 0 0 var(--_g);border-left:2px solid var(--_bd)}
+.replies:empty{display:none}
 .comment{padding:calc(var(--_g)/2) 0}
-.meta{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
-.body{overflow-wrap:anywhere}.body>*{margin:.3em 0}.body a{color:var(--_a)}
-.body pre,.body code{background:var(--_sf);border-radius:4px;padding:0 .2em}.body pre{overflow:auto;padding:.5em}
+.meta{gap:.5em}.body>*{margin:.3em 0}
+.body pre,.body code{background:var(--_sf);border-radius:4px;padding:0 .2em}.body pre{padding:.5em}
 .body img{max-width:100%;height:auto}.body table{display:block;overflow-x:auto;border-collapse:collapse}
 .body th,.body td{border:1px solid var(--_bd);padding:.2em .4em}
 .body blockquote{padding-left:var(--_g);border-left:3px solid var(--_bd);color:var(--_mu)}
 .pending{opacity:.7}.pending .body{white-space:pre-wrap}.tomb .body{font-style:italic;color:var(--_mu)}
-.reactions,.actions,.bar{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
-.form{display:grid;gap:.4em;margin:calc(var(--_g)/2) 0}.counter{flex:1}.help{margin:0}
-.more{margin:.5em 0}
+.reactions,.actions{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
+.form{margin:calc(var(--_g)/2) 0}.counter{flex:1}.help{margin:0}
 `);
 
 // tabindex -1: focus lands on a comment when the reader asks for more of them.
@@ -48,37 +43,28 @@ const FORM = template(h('form', {part: 'form', class: 'form'},
     h('button', {type: 'button', part: 'button', 'data-act': 'Close'}),
     h('button', {part: 'button', class: 'primary'}))));
 
-const button = (act, text, attrs) => h('button', {type: 'button', part: 'button', class: 'link', 'data-act': act, ...attrs}, text);
-
 /**
  * The comments of one target: list, threads, posting, replies, edits, reactions, flags.
  * Attributes: target (required), title, url, sort, api, token, lang.
  * Dispatches `inflow-token-expired` when the host must set a fresh `token`.
  * Follows the live topic `target:{key}` once its list has loaded, and says so while that is interrupted.
  */
-export class InflowComments extends HTMLElement {
+export class InflowComments extends InflowElement {
   static observedAttributes = ['target', 'sort', 'api', 'token', 'lang'];
 
   constructor() {
-    super();
-    this.attachShadow({mode: 'open'}).adoptedStyleSheets = [base, css];
+    super(css);
   }
 
-  connectedCallback() {
-    this.start();
+  changed(name) {
+    if (name !== 'sort') return false;
+    this.reload();
+    return true;
   }
 
-  disconnectedCallback() {
-    this.ac.abort();
-    clearInterval(this.timer);
+  halt() {
+    super.halt();
     this.follow();
-  }
-
-  attributeChangedCallback(name, old, value) {
-    if (!this.ac || this.ac.signal.aborted || old === value) return;
-    if (name === 'token') this.api.tokenChanged();
-    else if (name === 'sort') this.reload();
-    else this.start();
   }
 
   get target() {
@@ -95,17 +81,20 @@ export class InflowComments extends HTMLElement {
    * and it fills the space kept for it instead of pushing the page around.
    */
   async start() {
-    this.ac?.abort();
-    clearInterval(this.timer);
-    this.follow();
-    this.ac = new AbortController();
-    const {signal} = this.ac, root = this.shadowRoot, i = this.i = i18n(this), {t} = i;
-    this.api = new Api(this, signal);
+    const signal = this.begin(), root = this.shadowRoot;
     this.nodes = new Map();
     this.me = this.total = null;
-    for (const type of ['click', 'submit', 'input', 'keydown', 'change']) root.addEventListener(type, this, {signal});
+    const count = this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target));
+    const first = this.api.request('GET', this.query());
+    [count, first].forEach(p => p.catch(() => {})); // handled below, once it is known who is asking
+    const me = this.api.me();
+    // The form shows before the server says who is asking; a post sent in that moment waits for it.
+    this.ready = me.then(() => {}, () => {});
+    const i = await this.speak(signal, 'click', 'submit', 'input', 'keydown', 'change'), t = i?.t;
+    if (!i) return;
     this.heading = h('h2', {part: 'title', id: uid(), tabindex: -1}, t('comments'));
     this.line = liveLine(t);
+    this.status = this.line.status;
     // Most readers are signed in: the form is there from the start, and only visitors see it go.
     this.compose = h('div', {}, this.form(t('label'), t('post'), '', (text, f) => this.post(f, text)));
     this.list = h('ol', {part: 'list', class: 'list', 'aria-labelledby': this.heading.id, 'aria-busy': 'true'}, ...skeleton('li', 3));
@@ -115,18 +104,11 @@ export class InflowComments extends HTMLElement {
       h('div', {part: 'header', class: 'head'}, this.heading, h('label', {}, t('sortBy') + ' ',
         h('select', {part: 'sort', class: 'sort'}, ...SORTS.map(s => h('option', {value: s, selected: s === this.sort}, t(s)))))),
       this.line.el, this.compose, this.list, this.empty, this.more));
-    this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
-    const count = this.api.call('GET', 'comments/counts?keys=' + encodeURIComponent(this.target));
-    const first = this.api.request('GET', this.query());
-    [count, first].forEach(p => p.catch(() => {})); // handled below, once it is known who is asking
-    const me = this.api.me();
-    // The form shows before the server says who is asking; a post sent in that moment waits for it.
-    this.ready = me.then(() => {}, () => {});
     try {
       this.me = await me;
     } catch (e) {
       this.list.replaceChildren();
-      this.list.setAttribute('aria-busy', 'false');
+      loaded(this.list);
       return this.fail(e);
     }
     if (signal.aborted) return;
@@ -173,27 +155,12 @@ export class InflowComments extends HTMLElement {
     }
   }
 
-  run(work) {
-    Promise.resolve(work).catch(e => this.fail(e));
-  }
-
-  fail(e) {
-    if (e.name === 'AbortError') return;
-    if (!(e instanceof ApiError)) throw e;
-    this.say(explain(e, this.i.t), true);
-  }
-
-  /** Shows and announces (role=status) a message; errors in the error colour. */
-  say(text, error) {
-    this.line.say(text, error);
-  }
-
   path() {
     return 'targets/' + this.target.split('/').map(encodeURIComponent).join('/') + '/comments';
   }
 
   query(cursor) {
-    return this.path() + '?sort=' + this.sort + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+    return paged(this.path() + '?sort=' + this.sort, cursor);
   }
 
   /** Shows the count: fetched (or from `answer`, a pending fetch), else the known one plus `delta`. */
@@ -218,7 +185,7 @@ export class InflowComments extends HTMLElement {
     this.list.setAttribute('aria-busy', 'true');
     try {
       const {json: page, headers} = await (answer || this.api.request('GET', this.query(cursor)));
-      this.list.querySelectorAll('.sk').forEach(el => el.remove());
+      loaded(this.list);
       page.items.forEach(c => this.add(c));
       this.next = page.next;
       this.more.hidden = !page.next;
@@ -228,8 +195,7 @@ export class InflowComments extends HTMLElement {
       if (e.status === 401 && !this.me.signedIn) this.empty.textContent = t('signInToRead');
       else this.fail(e);
     } finally {
-      this.list.querySelectorAll('.sk').forEach(el => el.remove());
-      this.list.setAttribute('aria-busy', 'false');
+      loaded(this.list);
     }
   }
 
@@ -457,7 +423,7 @@ export class InflowComments extends HTMLElement {
   }
 
   async doReplies(n, b) {
-    const page = await this.api.call('GET', `comments/${n.c.id}/replies?cursor=${encodeURIComponent(n.cursor)}`);
+    const page = await this.api.call('GET', paged(`comments/${n.c.id}/replies`, n.cursor));
     page.items.forEach(c => this.add(c));
     n.cursor = page.next;
     b.hidden = !page.next;

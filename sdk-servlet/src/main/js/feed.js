@@ -1,25 +1,20 @@
 // <inflow-feed target="order:4711" topic="java">: what colleagues did, in tabs (following, topic, target).
-import {Api, ApiError} from './api.js';
-import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {avatar, base, define, explain, h, liveLine, sheet, skeleton, time, uid} from './ui.js';
+import {avatar, button, define, h, InflowElement, liveLine, loaded, nextTab, paged, sheet, skeleton, tablist, time, uid} from './ui.js';
 
 /** Live arrivals fold into a shown item with the same group this close in time, like the server folds. */
 const WINDOW = 6 * 3600e3;
 
 const css = sheet(`
-.tabs{display:flex;gap:.25em;border-bottom:1px solid var(--_bd);margin-bottom:var(--_g)}
-[role=tab]{border:0;border-bottom:3px solid transparent;border-radius:0;background:none;padding:.4em .8em}
-[role=tab][aria-selected=true]{border-bottom-color:var(--_a);font-weight:600}
-.bar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin-bottom:var(--_g);min-height:2em}
+.tabs{gap:.25em;margin-bottom:var(--_g)}
+[role=tab]{border-bottom:3px solid transparent;padding:.4em .8em}[role=tab][aria-selected=true]{border-bottom-color:var(--_a)}
+.bar{gap:.5em;margin-bottom:var(--_g);min-height:2em}
 button[aria-pressed=true]::before{content:"✓ "}
-.list{list-style:none;margin:0;padding:0}
 .item{display:flex;gap:var(--_g);padding:calc(var(--_g)/2) 0;border-bottom:1px solid var(--_sf)}
 .line{margin:0;overflow-wrap:anywhere}.line a{color:var(--_a)}
 .quote{margin:.2em 0;color:var(--_mu);overflow-wrap:anywhere}.quote:empty{display:none}
 .fresh{animation:in .6s}@keyframes in{from{background:var(--_sf)}}
 @media (prefers-reduced-motion:reduce){.fresh{animation:none}}
-.list:not(:empty)+.empty,.list[aria-busy=true]+.empty{display:none}.more{margin:.5em 0}
 `);
 
 /**
@@ -28,34 +23,28 @@ button[aria-pressed=true]::before{content:"✓ "}
  * target tab a mute button. New activities arrive live. Attributes: target, title, topic, tab
  * (following, topic or target), api, token, lang.
  */
-export class InflowFeed extends HTMLElement {
+export class InflowFeed extends InflowElement {
   static observedAttributes = ['target', 'topic', 'tab', 'api', 'token', 'lang'];
+  notFoundMessage = 'feedNotFound';
 
   constructor() {
-    super();
-    this.attachShadow({mode: 'open'}).adoptedStyleSheets = [base, css];
+    super(css);
   }
 
-  connectedCallback() {
-    this.start();
+  changed(name, value) {
+    if (name !== 'tab') return false;
+    this.select(value);
+    return true;
   }
 
-  disconnectedCallback() {
-    this.ac.abort();
-    clearInterval(this.timer);
+  halt() {
+    super.halt();
     this.listen();
   }
 
-  attributeChangedCallback(name, old, value) {
-    if (!this.ac || this.ac.signal.aborted || old === value) return;
-    if (name === 'token') this.api.tokenChanged();
-    else if (name === 'tab') this.select(value);
-    else this.start();
-  }
-
-  /** @return the tabs this element shows: [name, label, feed path, live topic, follow path] */
-  tabs() {
-    const {t} = this.i, tag = this.getAttribute('topic')?.trim().toLowerCase(), key = this.getAttribute('target');
+  /** @return the tabs this element shows: [name, label, feed path, live topic, follow path]; labels from `t` */
+  tabs(t = this.i.t) {
+    const tag = this.getAttribute('topic')?.trim().toLowerCase(), key = this.getAttribute('target');
     const path = key && key.split('/').map(encodeURIComponent).join('/');
     return [
       ['following', t('tabFollowing'), 'feed', 'feed:home'],
@@ -69,31 +58,28 @@ export class InflowFeed extends HTMLElement {
    * feed together: the first content is one round trip away and fills the space kept for it.
    */
   async start() {
-    this.ac?.abort();
-    clearInterval(this.timer);
-    this.listen();
-    this.ac = new AbortController();
-    const {signal} = this.ac, root = this.shadowRoot, i = this.i = i18n(this), {t} = i;
-    this.api = new Api(this, signal);
-    for (const type of ['click', 'keydown']) root.addEventListener(type, this, {signal});
+    const signal = this.begin();
+    this.me = null;
+    // Labels aside, the tabs do not depend on the language: the first tab's feed goes out at once.
+    const tabs = this.tabs(key => key), guess = tabs.find(x => x[0] === this.getAttribute('tab')) || tabs[0];
+    const first = this.api.request('GET', guess[2]), me = this.api.me();
+    first.catch(() => {}); // used, and its failure shown, only when the reader gets this tab
+    me.catch(() => {}); // handled below
+    const i = await this.speak(signal, 'click', 'keydown'), t = i?.t;
+    if (!i) return;
     const panel = uid();
-    this.tabList = h('div', {part: 'tabs', class: 'tabs', role: 'tablist', 'aria-label': t('feed')},
-      ...this.tabs().map(([name, label]) => h('button', {type: 'button', part: 'tab', role: 'tab', id: panel + name,
-        'data-tab': name, 'aria-controls': panel, 'aria-selected': 'false', tabindex: '-1'}, label)));
-    const tabs = this.tabs(), guess = tabs.find(x => x[0] === this.getAttribute('tab')) || tabs[0];
+    this.tabList = tablist(t('feed'), this.tabs(), panel);
     // The follow buttons' row is there from the start when the tab will likely have them: they do not push the list down.
     this.bar = h('div', {part: 'actions', class: 'bar', hidden: !guess[4]});
     this.line = liveLine(t);
+    this.status = this.line.status;
     this.list = h('ol', {part: 'list', class: 'list', 'aria-busy': 'true'}, ...skeleton('li', 3));
     this.empty = h('p', {part: 'empty', class: 'empty muted'});
-    this.more = h('button', {type: 'button', part: 'button', class: 'link more', 'data-act': 'More', hidden: true}, t('showMore'));
+    this.more = button('More', t('showMore'), {class: 'link more', hidden: true});
     this.panel = h('div', {part: 'panel', role: 'tabpanel', id: panel}, this.bar, this.line.el, this.list, this.empty, this.more);
-    root.replaceChildren(h('div', {lang: i.lang}, this.tabList, this.panel));
-    this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
-    const first = this.api.request('GET', guess[2]);
-    first.catch(() => {}); // used, and its failure shown, only when the reader gets this tab
+    this.shadowRoot.replaceChildren(h('div', {lang: i.lang}, this.tabList, this.panel));
     try {
-      this.me = await this.api.me();
+      this.me = await me;
     } catch (e) {
       this.list.replaceChildren();
       return this.fail(e);
@@ -120,11 +106,11 @@ export class InflowFeed extends HTMLElement {
     this.shown = new Map();
     this.bar.replaceChildren();
     this.bar.hidden = !(tab[4] && this.me.signedIn);
-    this.line.say('');
+    this.say('');
     this.more.hidden = true;
     if (tab[0] === 'following' && !this.me.signedIn) {
       this.list.replaceChildren();
-      this.list.setAttribute('aria-busy', 'false');
+      loaded(this.list);
       this.empty.textContent = this.i.t('signInFeed');
       return;
     }
@@ -133,26 +119,13 @@ export class InflowFeed extends HTMLElement {
   }
 
   handleEvent(e) {
-    const b = e.target.closest?.('button');
-    if (e.type === 'keydown') {
-      const tabs = [...this.tabList.children], k = tabs.indexOf(e.target), step = {ArrowRight: 1, ArrowLeft: -1}[e.key];
-      if (k < 0 || !(step || e.key === 'Home' || e.key === 'End')) return;
-      e.preventDefault();
-      const next = tabs[e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : (k + step + tabs.length) % tabs.length];
-      next.focus();
-      this.select(next.dataset.tab);
-    } else if (b?.dataset.tab) {
-      this.select(b.dataset.tab);
-    } else if (b?.dataset.act) {
-      this['do' + b.dataset.act](b).catch(err => this.fail(err));
-    }
+    const b = e.target.closest?.('button'), next = e.type === 'keydown' && nextTab(e);
+    if (next) this.select(next.dataset.tab);
+    else if (e.type === 'click' && b?.dataset.act) this.run(this['do' + b.dataset.act](b));
   }
 
-  fail(e) {
-    if (e.name === 'AbortError') return;
-    if (!(e instanceof ApiError)) throw e;
-    const t = this.i.t;
-    this.line.say(explain(e, key => key === 'notFound' ? t('feedNotFound') : t(key)), true);
+  doTab(b) {
+    this.select(b.dataset.tab);
   }
 
   /** Shows the tab's first page (`answer`, when already asked for), or the one after `cursor`, focusing its first item. */
@@ -160,9 +133,9 @@ export class InflowFeed extends HTMLElement {
     const tab = this.tab, last = this.list.lastElementChild;
     this.list.setAttribute('aria-busy', 'true');
     try {
-      const {json: page, headers} = await (answer || this.api.request('GET', tab[2] + (cursor ? '?cursor=' + encodeURIComponent(cursor) : '')));
+      const {json: page, headers} = await (answer || this.api.request('GET', paged(tab[2], cursor)));
       if (tab !== this.tab) return;
-      this.clear();
+      loaded(this.list);
       page.items.forEach(a => this.add(a));
       if (cursor) last?.nextElementSibling?.focus();
       this.next = page.next;
@@ -173,20 +146,13 @@ export class InflowFeed extends HTMLElement {
     } catch (e) {
       if (tab === this.tab) this.fail(e);
     } finally {
-      if (tab === this.tab) this.clear();
+      if (tab === this.tab) loaded(this.list);
     }
-  }
-
-  /** Takes the placeholders away: the list is loaded. */
-  clear() {
-    this.list.querySelectorAll('.sk').forEach(el => el.remove());
-    this.list.setAttribute('aria-busy', 'false');
   }
 
   /** Follow (and for targets, mute) toggles; the pressed state says whether it is on. */
   buttons(page) {
-    const {t} = this.i, toggle = (act, label, on) =>
-      h('button', {type: 'button', part: 'button', 'data-act': act, 'aria-pressed': String(on)}, label);
+    const {t} = this.i, toggle = (act, label, on) => button(act, label, {class: null, 'aria-pressed': String(on)});
     this.bar.replaceChildren(toggle('Follow', t('follow'), page.following),
       ...this.tab[0] === 'target' ? [toggle('Mute', t('mute'), page.muted)] : []);
   }
@@ -207,10 +173,6 @@ export class InflowFeed extends HTMLElement {
 
   doMore() {
     return this.page(this.next);
-  }
-
-  say(text) {
-    this.line.say(text);
   }
 
   /**

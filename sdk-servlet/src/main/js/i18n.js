@@ -80,87 +80,9 @@ const en = {
   },
 };
 
-const de = {
-  comments: 'Kommentare',
-  count: {one: '# Kommentar', other: '# Kommentare'},
-  sortBy: 'Sortieren', oldest: 'Älteste', newest: 'Neueste', top: 'Beliebteste',
-  label: 'Kommentar schreiben', replyLabel: name => 'Antwort an ' + name, editLabel: 'Kommentar bearbeiten',
-  post: 'Senden', save: 'Speichern', cancel: 'Abbrechen', reply: 'Antworten', edit: 'Bearbeiten', delete: 'Löschen', flag: 'Melden',
-  react: 'Reaktion hinzufügen',
-  help: 'Formatierungshilfe', helpItems: ['fett', 'kursiv', 'Code', 'Link', 'Liste', 'jemanden erwähnen'],
-  tooMany: {other: '# Zeichen zu viel'},
-  sending: 'Wird gesendet…', edited: 'bearbeitet', replyingTo: name => 'Antwort an ' + name,
-  deleted: 'Dieser Kommentar wurde gelöscht', hidden: 'Ausgeblendet, bis die Moderation ihn prüft',
-  confirmDelete: 'Diesen Kommentar löschen?', yesDelete: 'Ja, löschen', no: 'Nein',
-  flagReason: 'Warum sollte die Moderation sich das ansehen?',
-  reasons: {spam: 'Spam', abuse: 'Beleidigend', 'off-topic': 'Themenfremd', other: 'Etwas anderes'},
-  sendFlag: 'An die Moderation senden', flagged: 'Danke. Die Moderation sieht sich das an.',
-  loadMore: 'Weitere Kommentare', moreReplies: 'Weitere Antworten',
-  empty: 'Noch keine Kommentare. Schreib den ersten.',
-  signIn: 'Melde dich an, um zu kommentieren.', signInToRead: 'Melde dich an, um die Kommentare zu sehen.',
-  posted: 'Dein Kommentar wurde veröffentlicht.', saved: 'Deine Änderungen wurden gespeichert.', removed: 'Der Kommentar wurde gelöscht.',
-  newComment: name => 'Neuer Kommentar von ' + name,
-  reconnecting: 'Offline – Verbindung wird wiederhergestellt…', paused: 'Live-Aktualisierung pausiert',
-  offline: 'Du scheinst offline zu sein. Versuche es später noch einmal.',
-  rateLimited: {one: 'Etwas zu schnell. Versuche es in # Sekunde noch einmal.', other: 'Etwas zu schnell. Versuche es in # Sekunden noch einmal.'},
-  signInRequired: 'Bitte melde dich neu an.',
-  forbidden: 'Das darfst du hier nicht.',
-  notFound: 'Dieser Kommentar ist weg, oder du darfst ihn nicht sehen.',
-  changed: 'Jemand hat den Kommentar inzwischen geändert. Er wurde neu geladen; prüfe ihn und speichere erneut.',
-  conflict: 'Dieser Kommentar kann nicht mehr geändert werden.',
-  tooLong: 'Dein Text ist zu lang.',
-  invalid: detail => 'Das hat nicht geklappt: ' + detail,
-  server: 'Bei uns ging etwas schief. Versuche es gleich noch einmal.',
-  feed: 'Aktivität', tabFollowing: 'Abonniert', tabTarget: 'Diese Seite', showMore: 'Mehr anzeigen',
-  signInFeed: 'Melde dich an, um zu sehen, was die Leute und Themen tun, denen du folgst.',
-  emptyHome: 'Noch nichts. Folge Personen, Themen oder Seiten, um hier ihre Aktivität zu sehen.',
-  emptyFeed: 'Noch keine Aktivität.', feedNotFound: 'Diesen Feed gibt es nicht, oder du darfst ihn nicht sehen.',
-  follow: 'Folgen', mute: 'Stummschalten', followed: 'Du folgst dem jetzt.', unfollowed: 'Du folgst dem nicht mehr.',
-  mutedNow: 'Stummgeschaltet: Es bleibt aus deinem Feed.', unmuted: 'Nicht mehr stummgeschaltet.', arrived: 'Neue Aktivität.',
-  someone: 'Jemand', two: (a, b) => [a, ' und ', b], others: (a, n) => [a, ' und ' + n + (n === '1' ? ' weitere Person' : ' weitere')],
-  times: n => '(' + n + '-mal)',
-  verbs: {
-    commented: many => '{who} ' + (many ? 'haben' : 'hat') + ' {target} kommentiert',
-    replied: many => '{who} ' + (many ? 'haben' : 'hat') + ' zu {target} geantwortet',
-    liked: many => '{who} ' + (many ? 'mögen' : 'mag') + ' einen Kommentar zu {target}',
-    asked: many => '{who} ' + (many ? 'haben' : 'hat') + ' {object} gefragt',
-    answered: many => '{who} ' + (many ? 'haben' : 'hat') + ' {target} beantwortet',
-    accepted: many => '{who} ' + (many ? 'haben' : 'hat') + ' eine Antwort auf {target} angenommen',
-    verified: many => '{who} ' + (many ? 'haben' : 'hat') + ' eine Antwort auf {target} bestätigt',
-  },
-  act: () => '{who}: {verb} {object}', actOn: () => '{who}: {verb} {object} ({target})',
-  // <inflow-ask>
-  qHeading: 'Frag die Fachleute', qSignIn: 'Melde dich an, um Fachleute zu fragen.',
-  qForYou: 'Fragen an dich', qMine: 'Meine Fragen', qAbout: 'Zu dieser Seite',
-  qTitle: 'Deine Frage', qBody: 'Details (optional)', qTags: 'Schlagwörter', qAddTag: 'Schlagwort hinzufügen',
-  qTagHint: 'Eingabe oder Komma fügt es hinzu.', qRemoveTag: tag => 'Schlagwort ' + tag + ' entfernen',
-  qTooManyTags: n => 'Höchstens ' + n + ' Schlagwörter.', qAnonymous: 'Anonym fragen',
-  qAsk: 'Fragen', qNeedTitle: 'Schreib zuerst deine Frage.', qNeedTag: 'Füge mindestens ein Schlagwort hinzu, damit die richtigen Leute sie sehen.',
-  qSimilar: 'Schon gefragt – vielleicht beantwortet eine davon deine Frage:',
-  qAsked: n => n === '0' ? 'Deine Frage wurde gestellt.' : 'Deine Frage wurde gestellt und an ' + n + (n === '1' ? ' Person' : ' Personen') + ' mit Fachwissen geschickt.',
-  qAnswered: 'Deine Antwort wurde veröffentlicht.',
-  qEmpty: {'for-me': 'Nichts wartet auf dich.', mine: 'Du hast noch nichts gefragt.', about: 'Noch keine Fragen zu dieser Seite.'},
-  qStatus: {open: 'offen', answered: 'beantwortet', accepted: 'gelöst', closed: 'geschlossen'},
-  qAnswers: n => n + (n === '1' ? ' Antwort' : ' Antworten'), qGone: 'Diese Frage ist weg, oder du darfst sie nicht sehen.',
-  qYourAnswer: 'Deine Antwort', qAnswer: 'Antwort senden', qAnonymousAuthor: 'anonym', qBack: 'Alle Fragen',
-  qRouted: n => 'An ' + n + (n === '1' ? ' Person' : ' Personen') + ' mit Fachwissen zu den Schlagwörtern geschickt.',
-  qUp: 'Hilfreich', qDown: 'Nicht hilfreich', qScore: 'Bewertung',
-  qAccepted: 'Angenommen', qVerified: name => 'Bestätigt' + (name ? ' von ' + name : ''),
-  qAccept: 'Diese Antwort annehmen', qUnaccept: 'Annahme zurückziehen', qVerify: 'Bestätigen', qUnverify: 'Bestätigung zurückziehen',
-  qAcceptedNow: 'Antwort angenommen. Danke fürs Abschließen!', qVerifiedNow: 'Antwort bestätigt.',
-  notifications: 'Benachrichtigungen', unreadNotifications: n => 'Benachrichtigungen, ' + n + ' ungelesen',
-  markAllRead: 'Alle als gelesen markieren', markRead: 'Als gelesen markieren', markReadOf: title => 'Als gelesen markieren: ' + title,
-  allRead: 'Alle Benachrichtigungen sind gelesen.', noNotifications: 'Nichts Neues.', newNotification: 'Neue Benachrichtigung.',
-  signInNotifications: 'Melde dich an, um deine Benachrichtigungen zu sehen.',
-  nReasons: {
-    'question.routed': 'Eine Frage für dich: {title}', 'question.escalated': 'Noch unbeantwortet: {title}',
-    'answer.posted': '{who} hat deine Frage {title} beantwortet', 'answer.accepted': 'Deine Antwort auf {title} wurde angenommen',
-    'answer.verified': 'Deine Antwort auf {title} wurde bestätigt', 'comment.replied': '{who} hat auf deinen Kommentar zu {title} geantwortet',
-    mentioned: '{who} hat dich bei {title} erwähnt',
-  },
-};
-
-const tables = {en, de};
+// Other languages are chunks of their own, fetched only by pages in that language (while the
+// element's first API calls are on their way, so they cost no extra round trip).
+const tables = {en: async () => ({}), de: () => import('./i18n-de.js')};
 const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
 /** @return the language an element speaks: its `lang` or its nearest ancestor's, else the browser's */
@@ -174,11 +96,16 @@ const wanted = el => {
  * `<html lang>`, also across the shadow roots of other components), else the browser's language;
  * English when there is no table for it. `lang` is the language actually used: put it on the
  * element's content so that screen readers pronounce it right.
+ *
+ * <p>Resolves at once for English; another language's table is fetched first (once per page), so
+ * call this beside the element's first API requests, not before them. When that table cannot be
+ * fetched the element speaks English, and says so with its `lang`.
  */
-export function i18n(el) {
-  const code = wanted(el).toLowerCase().split('-')[0];
-  const lang = tables[code] ? code : 'en';
-  const messages = {...en, ...tables[lang]};
+export async function i18n(el) {
+  const code = wanted(el).toLowerCase().split('-')[0], known = Object.hasOwn(tables, code);
+  const table = await tables[known ? code : 'en']().catch(() => null);
+  const lang = known && table ? code : 'en';
+  const messages = {...en, ...table?.default};
   const number = new Intl.NumberFormat(lang);
   const plural = new Intl.PluralRules(lang);
   const relative = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});

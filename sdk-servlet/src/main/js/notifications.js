@@ -1,8 +1,6 @@
 // <inflow-notifications>: a bell with the unread count, opening the signed-in user's notifications.
-import {Api, ApiError} from './api.js';
-import {i18n} from './i18n.js';
 import {subscribe} from './live.js';
-import {base, define, explain, h, sheet, time, uid} from './ui.js';
+import {button, define, h, InflowElement, paged, sheet, time, uid} from './ui.js';
 
 const css = sheet(`
 :host{display:inline-block;position:relative}
@@ -14,11 +12,11 @@ padding:var(--_g);background:var(--_bg);border:1px solid var(--_bd);border-radiu
 .panel.start{right:auto;left:0}
 :host([open]){display:block}:host([open]) .panel{position:static;width:auto;max-height:none;box-shadow:none}
 .head{display:flex;justify-content:space-between;align-items:center;gap:.5em}.head h2{font-size:1em;margin:0}
-.list{list-style:none;margin:0;padding:0}.item{padding:.5em 0;border-bottom:1px solid var(--_sf)}
+.item{padding:.5em 0;border-bottom:1px solid var(--_sf)}
 .item p{margin:0;overflow-wrap:anywhere}.item a{color:var(--_a)}
 .unread p{font-weight:600}.unread p::before{content:"";display:inline-block;width:.5em;height:.5em;margin-right:.4em;
 border-radius:50%;background:var(--_a)}
-.status:empty,.list:not(:empty)+.empty{display:none}
+.status:empty{display:none}
 `);
 
 /**
@@ -26,55 +24,49 @@ border-radius:50%;background:var(--_a)}
  * list where one or all can be marked read. Escape closes the list. Attributes: api, token, lang,
  * open (the list starts open, e.g. on a page of its own).
  */
-export class InflowNotifications extends HTMLElement {
+export class InflowNotifications extends InflowElement {
   static observedAttributes = ['api', 'token', 'lang', 'open'];
 
   constructor() {
-    super();
-    this.attachShadow({mode: 'open'}).adoptedStyleSheets = [base, css];
+    super(css);
   }
 
-  connectedCallback() {
-    this.start();
+  changed(name, value) {
+    if (name !== 'open') return false;
+    // Before the panel is made, start() opens it once loaded.
+    if (this.panel) this.toggle(value != null);
+    return true;
   }
 
-  disconnectedCallback() {
-    this.ac.abort();
+  halt() {
+    super.halt();
     this.unfollow?.();
-  }
-
-  attributeChangedCallback(name, old, value) {
-    if (!this.ac || this.ac.signal.aborted || old === value) return;
-    if (name === 'token') this.api.tokenChanged();
-    else if (name === 'open') this.toggle(value != null);
-    else this.start();
   }
 
   async start() {
-    this.ac?.abort();
-    this.unfollow?.();
-    this.ac = new AbortController();
-    const {signal} = this.ac, root = this.shadowRoot, i = this.i = i18n(this), {t} = i, id = uid();
-    this.api = new Api(this, signal);
-    root.addEventListener('click', this, {signal});
-    root.addEventListener('keydown', this, {signal});
+    const signal = this.begin(), id = uid();
+    // Both calls at once: the first content needs one round trip. Signed out, the list answers 401.
+    const first = this.api.request('GET', 'notifications'), me = this.api.me();
+    first.catch(() => {});
+    me.catch(() => {}); // handled below
+    const t = (await this.speak(signal, 'click', 'keydown'))?.t;
+    if (!t) return;
     this.badge = h('span', {part: 'badge', class: 'badge', 'aria-hidden': 'true'});
-    this.bell = h('button', {type: 'button', part: 'bell', class: 'bell', 'data-act': 'Toggle', 'aria-expanded': 'false',
-      'aria-controls': id, 'aria-label': t('notifications')}, '🔔', this.badge);
+    this.bell = button('Toggle', '🔔', {part: 'bell', class: 'bell', 'aria-expanded': 'false', 'aria-controls': id,
+      'aria-label': t('notifications')});
+    this.bell.append(this.badge);
     this.status = h('p', {part: 'status', class: 'status', role: 'status'});
-    this.list = h('ul', {part: 'list', class: 'list'});
-    this.allRead = h('button', {type: 'button', part: 'button', class: 'link', 'data-act': 'AllRead'}, t('markAllRead'));
-    this.more = h('button', {type: 'button', part: 'button', class: 'link', 'data-act': 'More', hidden: true}, t('showMore'));
+    // Busy until the first page is in (the panel of an `open` bell shows then).
+    const list = this.list = h('ul', {part: 'list', class: 'list', 'aria-busy': 'true'});
+    this.allRead = button('AllRead', t('markAllRead'));
+    this.more = button('More', t('showMore'), {hidden: true});
     this.panel = h('section', {part: 'panel', class: 'panel', id, 'aria-labelledby': id + 'h', hidden: true},
       h('div', {class: 'head'}, h('h2', {id: id + 'h'}, t('notifications')), this.allRead), this.status, this.list,
       h('p', {part: 'empty', class: 'empty muted'}, t('noNotifications')), this.more);
-    root.replaceChildren(this.bell, this.panel);
+    this.shadowRoot.replaceChildren(this.bell, this.panel);
     this.shown = new Map();
-    // Both calls at once: the first content needs one round trip. Signed out, the list answers 401.
-    const first = this.api.request('GET', 'notifications');
-    first.catch(() => {});
     try {
-      this.me = await this.api.me();
+      this.me = await me;
       if (!this.me.signedIn) {
         this.bell.disabled = true;
         this.bell.title = t('signInNotifications');
@@ -84,6 +76,8 @@ export class InflowNotifications extends HTMLElement {
       if (this.hasAttribute('open')) this.toggle(true);
     } catch (e) {
       this.fail(e);
+    } finally {
+      list.setAttribute('aria-busy', 'false');
     }
   }
 
@@ -97,15 +91,8 @@ export class InflowNotifications extends HTMLElement {
       return;
     }
     const b = e.target.closest?.('button');
-    if (b?.dataset.act) this['do' + b.dataset.act](b).catch(err => this.fail(err));
-    else if (e.target.closest?.('a[data-id]')) this.read([e.target.closest('a').dataset.id]).catch(err => this.fail(err));
-  }
-
-  fail(e) {
-    if (e.name === 'AbortError') return;
-    if (!(e instanceof ApiError)) throw e;
-    this.status.textContent = explain(e, this.i.t);
-    this.status.classList.add('error');
+    if (b?.dataset.act) this.run(this['do' + b.dataset.act](b));
+    else if (e.target.closest?.('a[data-id]')) this.run(this.read([e.target.closest('a').dataset.id]));
   }
 
   toggle(open) {
@@ -122,7 +109,7 @@ export class InflowNotifications extends HTMLElement {
 
   /** Loads a page of notifications; the first one also follows the live topic from where it was read. */
   async page(cursor, loading) {
-    const {json, headers} = await (loading || this.api.request('GET', 'notifications' + (cursor ? '?cursor=' + encodeURIComponent(cursor) : '')));
+    const {json, headers} = await (loading || this.api.request('GET', paged('notifications', cursor)));
     json.items.forEach(n => this.add(n));
     this.next = json.next;
     this.more.hidden = !json.next;
@@ -144,7 +131,7 @@ export class InflowNotifications extends HTMLElement {
   async doAllRead() {
     this.count((await this.api.call('POST', 'notifications/read', {all: true})).unreadCount);
     this.shown.forEach((n, id) => this.mark(id));
-    this.status.textContent = this.i.t('allRead');
+    this.say(this.i.t('allRead'));
   }
 
   async read(ids) {
@@ -156,7 +143,7 @@ export class InflowNotifications extends HTMLElement {
   arrive(e) {
     if (e.kind === 'notification.created' && e.notification && !this.shown.has(e.notification.id)) {
       this.add(e.notification, true);
-      this.status.textContent = this.i.t('newNotification');
+      this.say(this.i.t('newNotification'));
     } else if (e.kind === 'notification.read') {
       (e.all ? [...this.shown.keys()] : e.ids || []).forEach(id => this.mark(id));
     }
@@ -184,8 +171,7 @@ export class InflowNotifications extends HTMLElement {
       ? h('a', {href: n.url, part: 'link', 'data-id': n.id}, n.title) : h('strong', {}, n.title);
     const text = (t('nReasons')[n.reason] || '{title}').split(/({\w+})/).map(s => s === '{who}' ? who : s === '{title}' ? title : s);
     const li = h('li', {part: 'item', class: 'item' + (n.readAt ? '' : ' unread'), 'data-id': n.id}, h('p', {}, ...text),
-      time(n.createdAt, this.i), n.readAt ? '' : h('button', {type: 'button', part: 'button', class: 'link', 'data-act': 'Read',
-        'data-id': n.id, 'aria-label': t('markReadOf', n.title)}, t('markRead')));
+      time(n.createdAt, this.i), n.readAt ? '' : button('Read', t('markRead'), {'data-id': n.id, 'aria-label': t('markReadOf', n.title)}));
     this.shown.set(n.id, li);
     this.list[first ? 'prepend' : 'append'](li);
   }

@@ -1,6 +1,8 @@
-// Rendering helpers and the look every Inflow element shares. Elements are built from
-// createElement and text nodes, never from HTML strings; the one exception is the server's
+// Rendering helpers, the look and the lifecycle every Inflow element shares. Elements are built
+// from createElement and text nodes, never from HTML strings; the one exception is the server's
 // sanitised `html` of a post.
+import {Api, ApiError} from './api.js';
+import {i18n} from './i18n.js';
 
 /** @return a new element; attributes with null/false values are left out, children are nodes or text */
 export function h(tag, attrs = {}, ...children) {
@@ -11,6 +13,9 @@ export function h(tag, attrs = {}, ...children) {
   el.append(...children);
   return el;
 }
+
+/** @return a button that runs the element's `do<act>` when clicked; looks like a link unless attrs set another class */
+export const button = (act, text, attrs) => h('button', {type: 'button', part: 'button', class: 'link', 'data-act': act, ...attrs}, text);
 
 /** @return a `<template>` holding the node, to stamp out with {@link stamp} */
 export function template(node) {
@@ -39,7 +44,7 @@ export function sheet(css) {
 }
 
 // The dark palette, for `theme="dark"` and, unless `theme="light"`, for pages whose reader prefers dark.
-const DARK = `color-scheme:dark;--_a:var(--inflow-accent,#7aa7ff);--_on:var(--inflow-on-accent,#0b1220);
+const DARK = /* css */ `color-scheme:dark;--_a:var(--inflow-accent,#7aa7ff);--_on:var(--inflow-on-accent,#0b1220);
 --_bg:var(--inflow-bg,#111827);--_fg:var(--inflow-text,#e5e7eb);--_mu:var(--inflow-muted,#a1a9b6);
 --_bd:var(--inflow-border,#6b7280);--_sf:var(--inflow-surface,#1f2937);--_er:var(--inflow-danger,#fca5a5)`;
 
@@ -73,6 +78,12 @@ textarea{display:block;width:100%;min-height:5em;resize:vertical}
 display:inline-grid;place-items:center;object-fit:cover;background:var(--_sf);font-size:.8em;font-weight:600}
 .sk{list-style:none;display:flow-root}.sk i{display:block;height:.8em;margin:.6em 0;border-radius:4px;background:var(--_sf);width:60%}
 .sk i:first-child{width:30%;height:2em;border-radius:var(--_r)}.sk i:last-child{width:90%}
+h2{margin:0;font-size:var(--inflow-title-size,1.25em)}.form{display:grid;gap:.4em}
+.bar,.meta{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
+.list{list-style:none;margin:0;padding:0}.list[aria-busy=true]+.empty,.list:not(:empty)+.empty{display:none}.more{margin:.5em 0}
+.tabs{display:flex;border-bottom:1px solid var(--_bd)}[role=tab]{border:0;border-radius:0;background:none}
+[role=tab][aria-selected=true]{font-weight:600}
+.body{overflow-wrap:anywhere}.body a{color:var(--_a)}.body pre{overflow:auto}
 `);
 
 /** @return placeholders of the shape of what is loading, hidden from screen readers (the container says aria-busy) */
@@ -105,22 +116,132 @@ export function liveLine(t) {
   const conn = h('span', {part: 'status connection', class: 'muted', role: 'status'});
   return {
     el: h('div', {class: 'live'}, status, conn),
-    say(text, error) {
-      status.textContent = text;
-      status.classList.toggle('error', !!error);
-    },
+    status,
     state: s => conn.textContent = s === 'offline' ? t('reconnecting') : s === 'paused' ? t('paused') : '',
   };
 }
 
-/** @return a sentence a person understands for a failed call (an ApiError) */
-export function explain(e, t) {
+/** @return the API path with the page `cursor` asked for (none: the first page) */
+export const paged = (path, cursor) => path + (cursor ? (path.includes('?') ? '&' : '?') + 'cursor=' + encodeURIComponent(cursor) : '');
+
+/** Takes a list's placeholders away and says it is no longer busy. */
+export function loaded(list) {
+  list.querySelectorAll('.sk').forEach(el => el.remove());
+  list.setAttribute('aria-busy', 'false');
+}
+
+/**
+ * @return a tab list with a tab per [name, label], each controlling the panel with id `panel`;
+ *   the tab named `selected` is chosen and the one Tab reaches (none: the element picks later)
+ */
+export const tablist = (label, tabs, panel, selected) => h('div', {part: 'tabs', class: 'tabs', role: 'tablist', 'aria-label': label},
+  ...tabs.map(([name, text]) => h('button', {type: 'button', part: 'tab', role: 'tab', id: panel + name, 'data-tab': name, 'data-act': 'Tab',
+    'aria-controls': panel, 'aria-selected': String(name === selected), tabindex: name === selected ? 0 : -1}, text)));
+
+/**
+ * The keyboard in a tab list: arrows move to the neighbouring tab (round the ends), Home and End
+ * to the first and last. @return the tab that now has the focus, to select; null for other keys
+ */
+export function nextTab(e) {
+  const el = e.target, k = e.key;
+  if (el.getAttribute?.('role') !== 'tab' || !/^(Arrow(Left|Right)|Home|End)$/.test(k)) return null;
+  e.preventDefault();
+  const tabs = [...el.parentNode.children], i = tabs.indexOf(el), n = tabs.length;
+  const next = tabs[k === 'Home' ? 0 : k === 'End' ? n - 1 : (i + (k === 'ArrowRight' ? 1 : -1) + n) % n];
+  next.focus();
+  return next;
+}
+
+/**
+ * What every Inflow element shares. Its shadow root has the common look and the element's own
+ * sheet. Connecting it, and changing an observed attribute other than `token`, starts it over
+ * (`start()`, which calls {@link begin}) unless {@link changed} handles the change; a new `token`
+ * goes to the Api, which waits for one after an `inflow-token-expired`. Failed calls are explained
+ * on its status line ({@link say}), where `this.status` is the element's role=status node.
+ */
+export class InflowElement extends HTMLElement {
+  constructor(css) {
+    super();
+    this.attachShadow({mode: 'open'}).adoptedStyleSheets = [base, css];
+  }
+
+  connectedCallback() {
+    this.start();
+  }
+
+  disconnectedCallback() {
+    this.ac.abort();
+    this.halt();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.ac || this.ac.signal.aborted || old === value) return;
+    if (name === 'token') this.api.tokenChanged();
+    else if (!this.changed(name, value)) this.start();
+  }
+
+  /** @return whether the element took the change of this attribute in its stride (else it starts over) */
+  changed() {
+    return false;
+  }
+
+  /** Ends what a start set going: the timer that keeps times current; elements add their own (live subscriptions). */
+  halt() {
+    clearInterval(this.timer);
+  }
+
+  /** Starts over: ends the last start's work. @return the signal of this start, which the fresh `this.api` uses */
+  begin() {
+    this.ac?.abort();
+    this.halt();
+    this.ac = new AbortController();
+    this.api = new Api(this, this.ac.signal);
+    return this.ac.signal;
+  }
+
+  /**
+   * Gets the messages, then listens to the event `types` in the shadow root and keeps its times
+   * ("3 minutes ago") current. A language other than English is fetched first: send the first API
+   * calls before, so that both travel together.
+   *
+   * @return the element's i18n (also `this.i`), or null when a newer start has begun meanwhile
+   */
+  async speak(signal, ...types) {
+    const i = await i18n(this), root = this.shadowRoot;
+    if (signal.aborted) return null;
+    this.i = i;
+    for (const type of types) root.addEventListener(type, this, {signal});
+    this.timer = setInterval(() => root.querySelectorAll('time').forEach(el => el.textContent = i.ago(el.dateTime)), 60000);
+    return i;
+  }
+
+  /** Runs an action (a promise or a value), showing why it failed if it does. */
+  run(work) {
+    Promise.resolve(work).catch(e => this.fail(e));
+  }
+
+  /** Explains a failed call on the status line; `this.notFoundMessage` may name the message for a 404. Other errors are bugs: rethrown. */
+  fail(e) {
+    if (e.name === 'AbortError') return;
+    if (!(e instanceof ApiError)) throw e;
+    this.say(explain(e, this.i.t, this.notFoundMessage), true);
+  }
+
+  /** Shows and announces (role=status) a message; errors in the error colour. */
+  say(text, error) {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', !!error);
+  }
+}
+
+/** @return a sentence a person understands for a failed call (an ApiError); `gone` names the message for a 404 */
+export function explain(e, t, gone = 'notFound') {
   const s = e.status;
   return s === 0 ? t('offline')
     : s === 429 ? t('rateLimited', e.retryAfter || 60)
     : s === 401 ? t('signInRequired')
     : s === 403 ? t('forbidden')
-    : s === 404 ? t('notFound')
+    : s === 404 ? t(gone)
     : s === 409 ? t('conflict')
     : s === 412 ? t('changed')
     : s === 413 || e.errors?.some(x => x.field === 'body' && / at most /.test(x.message)) ? t('tooLong')

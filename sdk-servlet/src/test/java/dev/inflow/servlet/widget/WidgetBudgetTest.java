@@ -36,11 +36,17 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetBudgetTest {
   /**
-   * Every element together, gzipped as sent, entry stub included. The goal is 20 KB (20,000 bytes);
-   * with the fourth element (ask) the widget weighs 24,969 bytes, so this guard holds the line at
-   * 25,000 bytes (no growth) until shared code and the ask element are trimmed back to the goal.
+   * What a page downloads to show every element in one language, gzipped as sent: the stub
+   * {@code /inflow/inflow.js}, every module it imports (the elements' chunks and {@code common.js},
+   * which holds the English messages) and, for a page in another language, that language's
+   * messages ({@code i18n-de.js}, fetched on demand beside the first API calls). Checked for every
+   * language; the page in the language with the largest table is the one that counts.
+   *
+   * <p>The goal is 20 KB (20,000 bytes). An English page now downloads 22,214 bytes and a German
+   * one 24,685 (it was 24,969 for either, with both languages in the common code), so this guard
+   * holds the line at the German page (no growth) until the widget is trimmed to the goal.
    */
-  static final int BUDGET = 25_000;
+  static final int BUDGET = 24_700;
   private static final Pattern STUB_IMPORT = Pattern.compile("import '\\./(v/[0-9a-f]+/([a-z0-9-]+\\.js))';");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -63,9 +69,31 @@ class WidgetBudgetTest {
   void everyElementTogetherStaysWithinTheBudgetGzipped() {
     Map<String, Integer> sizes = download("inflow.js");
     int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
-    assertThat(total).as("bytes of the whole widget, gzipped, by file: %s", sizes).isLessThanOrEqualTo(BUDGET);
+    assertThat(total).as("bytes of the whole widget in English, gzipped, by file: %s", sizes).isLessThanOrEqualTo(BUDGET);
     assertThat(sizes.keySet()).as("every element is part of /inflow/inflow.js")
         .containsAll(WidgetAssets.load().elements());
+    String version = WidgetAssets.load().version();
+    for (String language : WidgetAssets.load().onDemand()) {
+      HttpResponse<byte[]> table = send("/inflow/v/" + version + "/" + language, "gzip");
+      assertThat(table.statusCode()).as(language).isEqualTo(200);
+      assertThat(total + table.body().length).as("bytes of the whole widget with %s (%,d bytes), gzipped, by file: %s",
+          language, table.body().length, sizes).isLessThanOrEqualTo(BUDGET);
+    }
+  }
+
+  @Test
+  void otherLanguagesMessagesAreFetchedOnlyByPagesInThatLanguage() {
+    WidgetAssets assets = WidgetAssets.load();
+    assertThat(assets.onDemand()).as("modules loaded on demand").contains("i18n-de.js");
+    List<String> entries = new ArrayList<>(assets.elements());
+    entries.add("inflow.js");
+    for (String entry : entries) {
+      assertThat(stubModules(entry)).as("what /inflow/%s makes every page download", entry)
+          .noneMatch(module -> module.endsWith("/i18n-de.js"));
+    }
+    String german = get("/inflow/v/" + assets.version() + "/i18n-de.js", false);
+    assertThat(german).as("German messages, minified, served as a module").startsWith("export default {").contains("Kommentare")
+        .doesNotContain("\n  ");
   }
 
   @Test

@@ -37,8 +37,10 @@ import java.util.zip.GZIPOutputStream;
  * minified chunks the build makes ({@code src/build/WidgetBuild.java}: one per element plus
  * {@code common.js}); with the system property {@value #SOURCES} set to {@code true} they are the
  * readable sources of {@code src/main/js}, for working on the widget. Either way the module graph is
- * found at start-up by following static imports. Everything is also held gzipped and sent so to
- * browsers that accept it.
+ * found at start-up by following static imports. A module that another one loads on demand
+ * ({@code import('./i18n-de.js')}, a language's messages) is served from the same versioned
+ * directory but imported by no entry. Everything is also held gzipped and sent so to browsers that
+ * accept it.
  *
  * <p>Immutable once built; safe for concurrent requests.
  */
@@ -50,6 +52,8 @@ public final class WidgetAssets {
   public static final String SOURCES = "inflow.widget.sources";
   private static final System.Logger LOG = System.getLogger(WidgetAssets.class.getName());
   private static final Pattern IMPORT = Pattern.compile("(?:import|export)\\s*(?:[^'\";]*?\\bfrom\\s*)?['\"]\\./([a-z0-9-]+\\.js)['\"]");
+  /** A module loaded on demand, e.g. a language's messages: served beside the others, imported by no entry. */
+  private static final Pattern LAZY = Pattern.compile("\\bimport\\(\\s*['\"]\\./([a-z0-9-]+\\.js)['\"]\\s*\\)");
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   private record Asset(byte[] bytes, byte[] gzipped, String etag) {
@@ -64,6 +68,7 @@ public final class WidgetAssets {
   private final Map<String, Asset> modules = new LinkedHashMap<>();
   private final Map<String, List<String>> graphs = new LinkedHashMap<>();
   private final Map<String, Asset> entries = new LinkedHashMap<>();
+  private final List<String> onDemand;
   private final String version;
 
   private WidgetAssets(boolean sources) {
@@ -78,6 +83,16 @@ public final class WidgetAssets {
     // Minified, the elements' chunks are the whole widget; from sources, inflow.js imports them.
     graphs.put(ENTRY, graph(dir, minified ? elements : List.of(ENTRY)));
     elements.forEach(e -> graphs.put(e, graph(dir, List.of(e))));
+    // Only pages that need one fetch it (a page in German its messages), so no entry imports it.
+    Set<String> lazy = new LinkedHashSet<>();
+    for (String module : List.copyOf(modules.keySet())) {
+      Matcher m = LAZY.matcher(new String(modules.get(module).bytes(), StandardCharsets.UTF_8));
+      while (m.find()) {
+        modules.computeIfAbsent(m.group(1), found -> Asset.of(read(dir + found)));
+        lazy.add(m.group(1));
+      }
+    }
+    this.onDemand = List.copyOf(lazy);
     MessageDigest all = sha256();
     modules.keySet().stream().sorted().forEach(name -> {
       all.update(name.getBytes(StandardCharsets.UTF_8));
@@ -118,6 +133,15 @@ public final class WidgetAssets {
   /** @return the element modules, e.g. {@code comments.js}; each is also an entry at {@code /inflow/<module>} */
   public List<String> elements() {
     return elements;
+  }
+
+  /**
+   * @return the modules loaded on demand ({@code import('./i18n-de.js')}): served from the versioned
+   *     directory like the others, but in no entry's {@link #modules}; today the languages' messages
+   *     other than English, which is part of the common code
+   */
+  public List<String> onDemand() {
+    return onDemand;
   }
 
   /**
