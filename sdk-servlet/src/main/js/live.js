@@ -58,7 +58,9 @@ class Channel {
 
   constructor(base, ticketed, done) {
     Object.assign(this, {base, ticketed, done, ac: new AbortController()});
-    const wake = () => !this.conn && this.timer && this.connect();
+    // Back online or in view: reconnect now, not after the backoff. An attempt already under way
+    // may have been sent while the network was down; if it fails, the next one goes at once.
+    const wake = () => this.conn?.readyState === 1 || (this.timer ? this.connect() : this.woken = true);
     const {signal} = this.ac;
     window.addEventListener('online', wake, {signal});
     document.addEventListener('visibilitychange', () => document.hidden || wake(), {signal});
@@ -166,6 +168,7 @@ class Channel {
     if (!this.working) {
       this.working = this.worked = true;
       this.fails = 0;
+      this.woken = false;
       clearTimeout(this.grace);
       this.grace = 0;
       this.setState('live');
@@ -207,7 +210,8 @@ class Channel {
     if (this.state !== 'offline' && !this.grace) {
       this.grace = setTimeout(() => this.setState('offline'), navigator.onLine ? GRACE : 0);
     }
-    this.timer = setTimeout(() => this.connect(), Math.random() * Math.min(CAP, 500 * 2 ** this.fails));
+    this.timer = setTimeout(() => this.connect(), this.woken ? 0 : Math.random() * Math.min(CAP, 500 * 2 ** this.fails));
+    this.woken = false;
   }
 
   setState(state) {
