@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ten thousand comments posted from 32 threads at once (through the in-process API: this machine's
- * two cores manage about a hundred HTTP posts a second, so the HTTP run posts a thousand), a tenth of them sent a second time with the
+ * Ten thousand comments posted from 32 threads at once, through the in-process API and again over
+ * HTTP, a tenth of them sent a second time with the
  * same {@code Idempotency-Key} (often while the first is still being written, as a client retrying
  * after a timeout would): exactly ten thousand comments exist afterwards, and every resend was
  * answered with the comment its first send made.
@@ -107,8 +107,8 @@ class ConcurrentPostsTest extends SecurityContract {
   }
 
   @Test
-  void aThousandConcurrentHttpPostsWithResendsMakeExactlyAThousandComments() throws Exception {
-    int posts = 1_000;
+  void tenThousandConcurrentHttpPostsWithResendsMakeExactlyTenThousandComments() throws Exception {
+    int posts = POSTS;
     String target = unique("load:");
     String run = unique("");
     Http http = http();
