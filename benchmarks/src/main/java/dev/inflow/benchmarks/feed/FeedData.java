@@ -249,6 +249,31 @@ public final class FeedData {
    * @throws IllegalStateException before {@link #create}
    */
   public long growTo(Connection c, int total) throws SQLException {
+    append(c, total);
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    long entries = homeFeeds(c);
+    try (Statement s = c.createStatement()) {
+      String restart = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
+          ? "ALTER SEQUENCE inflow_activity_seq RESTART WITH " + (activities + 1)
+          : "SELECT setval('inflow_activity_seq', " + activities + ")";
+      s.execute(restart);
+      c.commit();
+      s.execute("ANALYZE");
+    }
+    c.commit();
+    c.setAutoCommit(autoCommit);
+    return entries;
+  }
+
+  /**
+   * Appends activities until there are {@code total} and notes whose home feeds they reach, but
+   * leaves the home-feed table, the sequence and statistics to the next {@link #growTo}: a large
+   * step appended in parts then writes each feed once, not once per part.
+   *
+   * @throws IllegalStateException before {@link #create}
+   */
+  public void append(Connection c, int total) throws SQLException {
     if (!created) {
       throw new IllegalStateException("create the feed data set first");
     }
@@ -306,18 +331,7 @@ public final class FeedData {
       c.commit();
     }
     activities = Math.max(activities, total);
-    long entries = homeFeeds(c);
-    try (Statement s = c.createStatement()) {
-      String restart = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
-          ? "ALTER SEQUENCE inflow_activity_seq RESTART WITH " + (activities + 1)
-          : "SELECT setval('inflow_activity_seq', " + activities + ")";
-      s.execute(restart);
-      c.commit();
-      s.execute("ANALYZE");
-    }
-    c.commit();
     c.setAutoCommit(autoCommit);
-    return entries;
   }
 
   /** Writes the entries that reached each user since the last call, and trims each feed to its depth. */

@@ -43,7 +43,8 @@ import javax.sql.DataSource;
  *   <li>{@code POST users?count=} adds the bench users' profiles;
  *   <li>{@code POST feed?users=&planned=&activities=} loads the home-feed data set ({@link FeedData}:
  *       users, follows, activities, home-feed entries) with JDBC batches on the first call, and grows
- *       it to {@code activities} on later ones, each feed kept as the mixed fan-out would leave it;
+ *       it to {@code activities} on later ones, each feed kept as the mixed fan-out would leave it
+ *       ({@code &feeds=false} appends activities only, for a large step loaded in parts);
  *   <li>{@code POST questions?from=&count=&threads=} asks questions number {@code from} to
  *       {@code from + count - 1} of {@link SampleQuestions} through Inflow's own API in
  *       this process (not SQL: the similar-question index, Lucene on H2, learns of questions as they
@@ -99,7 +100,8 @@ final class AdminServlet extends HttpServlet {
         case "POST seed" -> seed(request.getParameter("prefix"), intParam(request, "from"), intParam(request, "targets"),
             intParam(request, "perTarget"), intParam(request, "users"));
         case "POST users" -> users(intParam(request, "count"));
-        case "POST feed" -> feed(intParam(request, "users"), intParam(request, "planned"), intParam(request, "activities"));
+        case "POST feed" -> feed(intParam(request, "users"), intParam(request, "planned"), intParam(request, "activities"),
+            !"false".equals(request.getParameter("feeds")));
         case "POST questions" -> questions(intParam(request, "from"), intParam(request, "count"), intParam(request, "threads"),
             intParam(request, "users"));
         case "POST jdbc-insert" -> jdbcInsert(intParam(request, "threads"), intParam(request, "millis"), request.getParameter("target"),
@@ -180,9 +182,10 @@ final class AdminServlet extends HttpServlet {
 
   /**
    * Creates the home-feed data set of {@code users} users on the first call, then appends
-   * activities until there are {@code activities}, keeping every home feed consistent.
+   * activities until there are {@code activities}, keeping every home feed consistent; with
+   * {@code feeds=false} only appends, leaving the home feeds to the next call.
    */
-  private synchronized Map<String, Object> feed(int users, int planned, int activities) throws SQLException {
+  private synchronized Map<String, Object> feed(int users, int planned, int activities, boolean feeds) throws SQLException {
     long started = System.nanoTime();
     if (feedData != null && feedData.users() != users) {
       throw new IllegalArgumentException("the feed data set has " + feedData.users() + " users, not " + users);
@@ -194,7 +197,12 @@ final class AdminServlet extends HttpServlet {
         created.create(c);
         feedData = created;
       }
-      entries = feedData.growTo(c, activities);
+      if (feeds) {
+        entries = feedData.growTo(c, activities);
+      } else {
+        feedData.append(c, activities);
+        entries = 0;
+      }
     }
     return Map.of("activities", feedData.activities(), "entries", entries, "millis", (System.nanoTime() - started) / 1_000_000);
   }
