@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs Inflow's benchmarks with one command and writes the results into docs/benchmarks.md.
 #
-#   benchmarks/run.sh            # the full run (about 15 minutes on 2 cores)
+#   benchmarks/run.sh            # the full run (about 15 minutes on 2 cores, plus the feed scenario's load of 1M activities per database)
 #   benchmarks/run.sh --quick    # a smoke run of the harness itself (about 2 minutes; report under benchmarks/results/)
-#   benchmarks/run.sh --help     # options: --databases, --scenarios (comments,live,scaling,waline,similar), --live-connections, --scale, --questions, --profile
+#   benchmarks/run.sh --help     # options: --databases, --scenarios (comments,live,scaling,feed,waline,similar), --live-connections, --scale, --questions, --profile
 #
 # It builds what it needs, installs wrk from Debian if missing, starts a private PostgreSQL with
 # fsync on (scripts/postgres.sh), and starts the measured server itself, on H2 then PostgreSQL.

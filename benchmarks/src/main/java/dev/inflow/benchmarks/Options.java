@@ -22,7 +22,7 @@ import java.util.List;
  * @param liveConnections WebSocket connections of the live scenarios
  * @param livePosts measured broadcasts per live variant
  * @param liveInterval time between broadcasts
- * @param scale table sizes of the scaling scenario
+ * @param scale table sizes of the scaling scenario (comments) and the feed scenario (activities)
  * @param users distinct users tokens are signed for
  * @param profile record JFR profiles of the server during the measured phases
  * @param questions questions seeded by the similar scenario, or 0 for its default (100k, 2k quick);
@@ -37,7 +37,7 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
     boolean quick = false;
     boolean profile = false;
     List<String> databases = List.of("h2", "postgresql");
-    List<String> scenarios = List.of("comments", "live", "scaling", "waline");
+    List<String> scenarios = List.of("comments", "live", "scaling", "feed", "waline");
     Integer live = null;
     List<Integer> scale = null;
     Integer seconds = null;
@@ -48,13 +48,13 @@ public record Options(Path root, boolean quick, List<String> databases, List<Str
         case "--profile" -> profile = true;
         case "--root" -> root = Path.of(value(args, ++i, "--root DIR")).toAbsolutePath().normalize();
         case "--databases" -> databases = list(value(args, ++i, "--databases h2,postgresql"));
-        case "--scenarios" -> scenarios = list(value(args, ++i, "--scenarios comments,live,scaling,waline"));
+        case "--scenarios" -> scenarios = list(value(args, ++i, "--scenarios comments,live,scaling,feed,waline"));
         case "--live-connections" -> live = Integer.parseInt(value(args, ++i, "--live-connections 10000"));
         case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, "--seconds 15"));
         case "--questions" -> questions = Integer.parseInt(value(args, ++i, "--questions 20000"));
         case "--scale" -> scale = list(value(args, ++i, "--scale 1000,10000,100000,1000000")).stream().map(Integer::parseInt).toList();
         case "--help", "-h" -> {
-          System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling,waline,similar]"
+          System.out.println("benchmarks/run.sh [--quick] [--profile] [--databases h2,postgresql] [--scenarios comments,live,scaling,feed,waline,similar]"
               + " [--live-connections N] [--scale 1000,10000,...] [--seconds N (per measured step, e.g. for longer profiles)]"
               + " [--questions N (similar scenario's table size)]");
           System.exit(0);

@@ -30,8 +30,17 @@ public final class Tokens {
    * @param users how many distinct users to sign for: {@code u0} to {@code u<users-1>}
    */
   public Tokens(String secret, int users) {
-    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this(secret.getBytes(StandardCharsets.UTF_8), users);
+  }
+
+  private Tokens(byte[] secret, int users) {
+    this.secret = secret;
     this.users = users;
+  }
+
+  /** @return a signer with the same secret for {@code u0} to {@code u<users-1>}, e.g. a scenario's larger user base */
+  public Tokens withUsers(int users) {
+    return new Tokens(secret, users);
   }
 
   /** @return how many users tokens are signed for */

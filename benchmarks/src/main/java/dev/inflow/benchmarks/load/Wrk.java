@@ -70,6 +70,7 @@ public final class Wrk {
    * @param url the base URL, e.g. {@code http://127.0.0.1:8080}
    * @param mode {@code get} or {@code create}
    * @param path the path, where {@code {n}} stands for a random target number below {@code targets}
+   *     and {@code {m}} for one from 1 to {@code targets}
    * @param tokens signs a fresh token per user for this run; empty for anonymous requests
    * @param bodies JSON bodies for {@code create}
    */

@@ -66,6 +66,14 @@ public final class Bench {
     this.cpu = cpu;
   }
 
+  /**
+   * @return the same server, tools and report, with tokens signed for {@code users} users instead
+   *     of the harness's default count, for a scenario whose data set has more (or fewer) people
+   */
+  public Bench signingFor(int users) {
+    return new Bench(options, database, port, tokens.withUsers(users), wrk, report, progress, profiler, cpu);
+  }
+
   public Options options() {
     return options;
   }

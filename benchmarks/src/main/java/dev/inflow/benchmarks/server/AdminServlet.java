@@ -3,6 +3,7 @@ package dev.inflow.benchmarks.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inflow.benchmarks.SampleQuestions;
 import dev.inflow.benchmarks.SampleText;
+import dev.inflow.benchmarks.feed.FeedData;
 import dev.inflow.core.Caller;
 import dev.inflow.core.Inflow;
 import dev.inflow.core.User;
@@ -40,6 +41,10 @@ import javax.sql.DataSource;
  *       straight into {@code inflow_comment} (multi-row INSERTs, the HTML rendered once by Inflow's
  *       own Markdown renderer), so that a million rows take a minute instead of an hour of API calls;
  *   <li>{@code POST users?count=} adds the bench users' profiles;
+ *   <li>{@code POST feed?users=&planned=&activities=} loads the home-feed data set ({@link FeedData}:
+ *       users, follows, activities, home-feed entries) with JDBC batches on the first call, and grows
+ *       it to {@code activities} on later ones, each feed kept as the mixed fan-out would leave it
+ *       ({@code &feeds=false} appends activities only, for a large step loaded in parts);
  *   <li>{@code POST questions?from=&count=&threads=} asks questions number {@code from} to
  *       {@code from + count - 1} of {@link SampleQuestions} through Inflow's own API in
  *       this process (not SQL: the similar-question index, Lucene on H2, learns of questions as they
@@ -70,6 +75,8 @@ final class AdminServlet extends HttpServlet {
   private final AtomicLong seedIds = new AtomicLong(100_000_000_000L);
   private final AtomicLong rawIds = new AtomicLong(500_000_000_000L);
   private final transient List<Body> bodies;
+  /** The home-feed data set once created; later calls grow it. Guarded by this. */
+  private transient FeedData feedData;
 
   /** A comment text and its HTML as Inflow renders it. */
   record Body(String markdown, String html) {}
@@ -93,6 +100,8 @@ final class AdminServlet extends HttpServlet {
         case "POST seed" -> seed(request.getParameter("prefix"), intParam(request, "from"), intParam(request, "targets"),
             intParam(request, "perTarget"), intParam(request, "users"));
         case "POST users" -> users(intParam(request, "count"));
+        case "POST feed" -> feed(intParam(request, "users"), intParam(request, "planned"), intParam(request, "activities"),
+            !"false".equals(request.getParameter("feeds")));
         case "POST questions" -> questions(intParam(request, "from"), intParam(request, "count"), intParam(request, "threads"),
             intParam(request, "users"));
         case "POST jdbc-insert" -> jdbcInsert(intParam(request, "threads"), intParam(request, "millis"), request.getParameter("target"),
@@ -169,6 +178,33 @@ final class AdminServlet extends HttpServlet {
       }
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * Creates the home-feed data set of {@code users} users on the first call, then appends
+   * activities until there are {@code activities}, keeping every home feed consistent; with
+   * {@code feeds=false} only appends, leaving the home feeds to the next call.
+   */
+  private synchronized Map<String, Object> feed(int users, int planned, int activities, boolean feeds) throws SQLException {
+    long started = System.nanoTime();
+    if (feedData != null && feedData.users() != users) {
+      throw new IllegalArgumentException("the feed data set has " + feedData.users() + " users, not " + users);
+    }
+    long entries;
+    try (Connection c = dataSource.getConnection()) {
+      if (feedData == null) {
+        FeedData created = new FeedData(users, planned, FeedData.DEPTH, 42);
+        created.create(c);
+        feedData = created;
+      }
+      if (feeds) {
+        entries = feedData.growTo(c, activities);
+      } else {
+        feedData.append(c, activities);
+        entries = 0;
+      }
+    }
+    return Map.of("activities", feedData.activities(), "entries", entries, "millis", (System.nanoTime() - started) / 1_000_000);
   }
 
   private Map<String, Object> questions(int from, int count, int threads, int users) throws InterruptedException {

@@ -2,7 +2,8 @@
 --   1 mode         get | create
 --   2 tokens file  one signed user token a line, or "-" for anonymous requests
 --   3 bodies file  one JSON request body a line (create), or "-"
---   4 path         request path; "{n}" is replaced by a random number below the target count
+--   4 path         request path; "{n}" is replaced by a random number below the target count, "{m}"
+--                  by one from 1 to the target count (ids that start at 1)
 --   5 targets      how many targets "{n}" ranges over
 --   6 run id       makes Idempotency-Keys unique across wrk runs
 -- Each request carries a random user's token and, for create, a fresh Idempotency-Key; "{k}" in a
@@ -42,6 +43,7 @@ function request()
   else
     p = string.gsub(path, "{n}", "0")
   end
+  p = string.gsub(p, "{m}", tostring(math.random(1, math.max(1, targets))))
   local headers = {}
   if #tokens > 0 then
     headers["Authorization"] = "Bearer " .. tokens[math.random(#tokens)]
