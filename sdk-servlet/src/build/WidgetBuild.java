@@ -121,15 +121,7 @@ public final class WidgetBuild {
       Files.writeString(prepared.resolve(module), buildIn(css.get(module), table(BASE_LANGUAGE), sources));
     }
 
-    List<String> flags = new ArrayList<>(List.of(
-        "--compilation_level", "SIMPLE",
-        "--language_in", "UNSTABLE",
-        "--language_out", "NO_TRANSPILE",
-        "--chunk_output_type", "ES_MODULES",
-        "--jscomp_error", "checkVars",
-        // import('./x.js') of a module loaded on demand stays as written: that module is minified on its own.
-        "--jscomp_off", "moduleLoad",
-        "--chunk_output_path_prefix", out + "/"));
+    List<String> flags = chunkFlags(out);
     for (Map.Entry<String, List<String>> chunk : chunks.entrySet()) {
       for (String module : chunk.getValue()) {
         flags.add("--js");
@@ -162,14 +154,7 @@ public final class WidgetBuild {
     for (String language : languages) {
       Path dir = Path.of(args[2], "src-" + language);
       Files.createDirectories(dir);
-      List<String> bundle = new ArrayList<>(List.of(
-          "--compilation_level", "SIMPLE",
-          "--language_in", "UNSTABLE",
-          "--language_out", "NO_TRANSPILE",
-          "--chunk_output_type", "ES_MODULES",
-          "--jscomp_error", "checkVars",
-          "--jscomp_off", "moduleLoad",
-          "--chunk_output_path_prefix", out + "/"));
+      List<String> bundle = chunkFlags(out);
       for (String module : all) {
         Files.writeString(dir.resolve(module), buildIn(css.get(module), table(language), sources));
         bundle.add("--js");
@@ -257,6 +242,19 @@ public final class WidgetBuild {
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + css));
     }
     return m.appendTail(out).toString();
+  }
+
+  /** @return Closure's flags for ES-module chunks written to {@code out}, before the sources and chunks */
+  private static List<String> chunkFlags(Path out) {
+    return new ArrayList<>(List.of(
+        "--compilation_level", "SIMPLE",
+        "--language_in", "UNSTABLE",
+        "--language_out", "NO_TRANSPILE",
+        "--chunk_output_type", "ES_MODULES",
+        "--jscomp_error", "checkVars",
+        // import('./x.js') of a module loaded on demand stays as written: that module is minified on its own.
+        "--jscomp_off", "moduleLoad",
+        "--chunk_output_path_prefix", out + "/"));
   }
 
   /** @return the module of a language's messages: {@code i18n-de.js} */
