@@ -32,7 +32,14 @@ import java.util.stream.Stream;
  *
  * <p>A module that another loads on demand ({@code import('./i18n-de.js')}: a language's messages)
  * is in no chunk: it is minified on its own into a file named like its source, which the server
- * serves beside the chunks, and only the pages that need it fetch it.
+ * serves beside the chunks, and only the pages that need it fetch it. The chunks have English built
+ * in: there the {@code import('./i18n-en.js')} becomes the table itself.
+ *
+ * <p>The all-elements entry is smaller as one file than as chunks (gzip compresses the whole widget
+ * better than its parts), so it is also built as one bundle per language, {@code inflow-en.js},
+ * {@code inflow-de.js}, ...: every module {@code inflow.js} reaches, with that language's table
+ * built in and the others still loaded on demand. The server's {@code /inflow/inflow.js} picks the
+ * bundle by the page's language.
  *
  * <p>Closure is not run again while the sources and the chunk plan are unchanged since the last run.
  */
@@ -46,9 +53,12 @@ public final class WidgetBuild {
   /** A stylesheet: a template literal after {@code sheet(} or a {@code /* css *}{@code /} mark, up to its closing backtick. */
   private static final Pattern CSS = Pattern.compile("(sheet\\(`|/\\* css \\*/ *`)([^`]*)(?=`)");
   /** Changes whenever this program makes different output from the same sources, so that old output is not reused. */
-  private static final String RECIPE = "css-lines,lazy-modules";
+  private static final String RECIPE = "css-lines,lazy-modules,language-bundles";
   static final String ENTRY = "inflow.js";
   static final String COMMON = "common";
+  /** A language's messages, a module loaded on demand: {@code i18n-de.js}. */
+  private static final Pattern TABLE = Pattern.compile("i18n-([a-z]{2,3})\\.js");
+  static final String BASE_LANGUAGE = "en";
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
@@ -98,22 +108,20 @@ public final class WidgetBuild {
       chunks.remove(COMMON);
     }
 
-    // Closure keeps string contents as they are: the stylesheets lose their line breaks here.
+    // Closure keeps string contents as they are: the stylesheets lose their line breaks here. The
+    // single elements' chunks have English built in: a page that loads one element alone in
+    // English (the common case) fetches no table.
+    Map<String, String> css = new LinkedHashMap<>();
+    for (String module : imports.keySet()) {
+      css.put(module, minifyCss(Files.readString(sources.resolve(module))));
+    }
     Path prepared = Path.of(args[2], "src");
     Files.createDirectories(prepared);
     for (String module : imports.keySet()) {
-      Files.writeString(prepared.resolve(module), minifyCss(Files.readString(sources.resolve(module))));
+      Files.writeString(prepared.resolve(module), buildIn(css.get(module), table(BASE_LANGUAGE), sources));
     }
 
-    List<String> flags = new ArrayList<>(List.of(
-        "--compilation_level", "SIMPLE",
-        "--language_in", "UNSTABLE",
-        "--language_out", "NO_TRANSPILE",
-        "--chunk_output_type", "ES_MODULES",
-        "--jscomp_error", "checkVars",
-        // import('./x.js') of a module loaded on demand stays as written: that module is minified on its own.
-        "--jscomp_off", "moduleLoad",
-        "--chunk_output_path_prefix", out + "/"));
+    List<String> flags = chunkFlags(out);
     for (Map.Entry<String, List<String>> chunk : chunks.entrySet()) {
       for (String module : chunk.getValue()) {
         flags.add("--js");
@@ -130,9 +138,39 @@ public final class WidgetBuild {
       flags.add("--chunk");
       flags.add(chunk.getKey() + ":" + chunk.getValue().size() + (deps.isEmpty() ? "" : ":" + String.join(",", deps)));
     }
-    String stamp = stamp(sources, imports.keySet(), flags);
+    // The all-elements entry: one file per language, with that language's messages built in.
+    List<String> languages = new ArrayList<>();
+    for (String module : lazy) {
+      Matcher table = TABLE.matcher(module);
+      if (table.matches()) {
+        languages.add(table.group(1));
+      }
+    }
+    if (!languages.contains(BASE_LANGUAGE)) {
+      throw new IllegalStateException("the widget loads no " + table(BASE_LANGUAGE) + " on demand; every language's messages must be a module of their own");
+    }
+    List<String> all = order(List.of(ENTRY), imports);
+    Map<String, List<String>> bundleFlags = new LinkedHashMap<>();
+    for (String language : languages) {
+      Path dir = Path.of(args[2], "src-" + language);
+      Files.createDirectories(dir);
+      List<String> bundle = chunkFlags(out);
+      for (String module : all) {
+        Files.writeString(dir.resolve(module), buildIn(css.get(module), table(language), sources));
+        bundle.add("--js");
+        bundle.add(dir.resolve(module).toString());
+      }
+      bundle.add("--chunk");
+      bundle.add(bundleName(language) + ":" + all.size());
+      bundleFlags.put(language, bundle);
+    }
+
+    List<String> everything = new ArrayList<>(flags);
+    bundleFlags.values().forEach(everything::addAll);
+    String stamp = stamp(sources, imports.keySet(), everything);
     Set<String> outputs = new LinkedHashSet<>();
     chunks.keySet().forEach(c -> outputs.add(c + ".js"));
+    languages.forEach(l -> outputs.add(bundleName(l) + ".js"));
     outputs.addAll(lazy);
     if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)
         && outputs.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)))) {
@@ -144,6 +182,15 @@ public final class WidgetBuild {
     int status = new Closure(flags.toArray(String[]::new)).compile();
     if (status != 0) {
       throw new IllegalStateException("Closure Compiler failed (status " + status + ") on the widget in " + sources);
+    }
+    for (Map.Entry<String, List<String>> bundle : bundleFlags.entrySet()) {
+      status = new Closure(bundle.getValue().toArray(String[]::new)).compile();
+      if (status != 0) {
+        throw new IllegalStateException("Closure Compiler failed (status " + status + ") on the " + bundle.getKey() + " bundle in " + sources);
+      }
+      if (Files.readString(out.resolve(bundleName(bundle.getKey()) + ".js")).matches("(?s).*\\bimport\\s*[{'\"*].*")) {
+        throw new IllegalStateException("the " + bundle.getKey() + " bundle imports another module; it must be the whole widget");
+      }
     }
     for (String module : lazy) {
       minifyLazy(sources.resolve(module), out.resolve(module), stampFile.resolveSibling(module));
@@ -195,6 +242,48 @@ public final class WidgetBuild {
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + css));
     }
     return m.appendTail(out).toString();
+  }
+
+  /** @return Closure's flags for ES-module chunks written to {@code out}, before the sources and chunks */
+  private static List<String> chunkFlags(Path out) {
+    return new ArrayList<>(List.of(
+        "--compilation_level", "SIMPLE",
+        "--language_in", "UNSTABLE",
+        "--language_out", "NO_TRANSPILE",
+        "--chunk_output_type", "ES_MODULES",
+        "--jscomp_error", "checkVars",
+        // import('./x.js') of a module loaded on demand stays as written: that module is minified on its own.
+        "--jscomp_off", "moduleLoad",
+        "--chunk_output_path_prefix", out + "/"));
+  }
+
+  /** @return the module of a language's messages: {@code i18n-de.js} */
+  static String table(String language) {
+    return "i18n-" + language + ".js";
+  }
+
+  /** @return the all-elements bundle of a language, without ".js": {@code inflow-de} */
+  static String bundleName(String language) {
+    return "inflow-" + language;
+  }
+
+  /**
+   * Puts a language's table into the module that loads it on demand: {@code import('./i18n-de.js')}
+   * becomes a promise of the same module namespace, {@code {default: {...}}}, so that the bundle of
+   * that language fetches nothing more and the loading code stays as it is.
+   */
+  static String buildIn(String code, String table, Path sources) throws IOException {
+    Matcher call = Pattern.compile("\\bimport\\(\\s*['\"]\\./" + Pattern.quote(table) + "['\"]\\s*\\)").matcher(code);
+    if (!call.find()) {
+      return code;
+    }
+    String source = Files.readString(sources.resolve(table));
+    Matcher export = LAZY_EXPORT.matcher(source);
+    if (!export.find()) {
+      throw new IllegalStateException(table + " is loaded on demand: it must be one 'export default' of a value");
+    }
+    String value = source.substring(export.end()).strip().replaceAll(";$", "");
+    return code.substring(0, call.start()) + "Promise.resolve({default: " + value + "})" + code.substring(call.end());
   }
 
   /** The chunk of an element: named like its source module, without ".js". */

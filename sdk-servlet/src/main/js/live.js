@@ -6,7 +6,9 @@
 const CAP = 30000; // longest wait between reconnects, ms
 const GRACE = 2000; // a reconnect this quick is not worth telling anyone about
 const IDLE = 20000; // silence after which a ping asks whether the socket still lives
-const channels = new Map();
+// On the page, not in this module: a page that loads both /inflow/inflow.js and one element's entry
+// (/inflow/comments.js) runs two copies of this code, which must still share one connection.
+const channels = globalThis[Symbol.for('inflow.live')] ??= new Map();
 
 /** Whom a token speaks for: a renewed token (new iat/exp) keeps its connection. */
 const who = token => {

@@ -30,7 +30,7 @@ abstract class PlatformApiTests extends ApiContract {
     assertThat(entry.status()).isEqualTo(200);
     assertThat(entry.header("Content-Type")).startsWith("text/javascript");
     assertThat(entry.header("Access-Control-Allow-Origin")).isEqualTo("*");
-    String versioned = entry.text().replaceAll("(?s)^import '\\./(v/[0-9a-f]+/[a-z-]+\\.js)'.*", "$1");
+    String versioned = entry.text().replaceAll("(?s)^.*?'\\./(v/[0-9a-f]+/[a-z0-9-]+\\.js)'.*", "$1");
     Http.Response module = http().get("/inflow/" + versioned).send();
     assertThat(module.status()).isEqualTo(200);
     assertThat(module.header("Cache-Control")).contains("max-age=31536000", "immutable");

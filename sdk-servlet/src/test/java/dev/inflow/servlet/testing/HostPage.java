@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * A host application's page for browser tests: the widget's module script and one Inflow element
  * whose attributes are the query parameters, e.g. {@code /page?target=kb/travel&lang=de}. Some
  * parameters are not attributes: {@code element} names the element (default
- * {@code inflow-comments}); {@code widget} is the script URL (default {@code /inflow/inflow.js});
+ * {@code inflow-comments}); {@code widget} is the script URL (default {@code /inflow/inflow.js}; given
+ * more than once, one module script each, in that order); {@code page-lang} is the page's
+ * {@code <html lang>} (default {@code en});
  * {@code csp=strict} sends a Content-Security-Policy that allows no inline script or style, as a
  * careful host would (connections only to itself and to the widget's origin, over HTTP and
  * WebSocket); {@code look=brand} adds {@code /page/brand.css}, a host's own look that the element is
@@ -31,7 +33,7 @@ public final class HostPage extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z-]*");
   private static final Pattern ELEMENT = Pattern.compile("inflow-[a-z]+");
-  private static final Set<String> NOT_ATTRIBUTES = Set.of("element", "widget", "csp", "look");
+  private static final Set<String> NOT_ATTRIBUTES = Set.of("element", "widget", "csp", "look", "page-lang");
   private static final String HOST_SCRIPT = """
       window.inflowTokenExpired = 0;
       document.addEventListener('inflow-token-expired', () => window.inflowTokenExpired++);
@@ -74,7 +76,16 @@ public final class HostPage extends HttpServlet {
       write(response, "text/css", BRAND_CSS);
       return;
     }
-    String widget = request.getParameter("widget") != null ? request.getParameter("widget") : "/inflow/inflow.js";
+    String[] widgets = request.getParameterValues("widget") != null ? request.getParameterValues("widget") : new String[] {"/inflow/inflow.js"};
+    String widget = widgets[0];
+    String pageLang = request.getParameter("page-lang") != null ? request.getParameter("page-lang") : "en";
+    if (!ATTRIBUTE.matcher(pageLang).matches()) {
+      throw new IllegalArgumentException("not a language tag: " + pageLang);
+    }
+    StringBuilder scripts = new StringBuilder();
+    for (String script : widgets) {
+      scripts.append("<script type=\"module\" src=\"").append(escape(script)).append("\"></script>");
+    }
     String name = request.getParameter("element") != null ? request.getParameter("element") : "inflow-comments";
     if (!ELEMENT.matcher(name).matches()) {
       throw new IllegalArgumentException("not an Inflow element: " + name);
@@ -99,14 +110,14 @@ public final class HostPage extends HttpServlet {
     }
     write(response, "text/html", """
         <!doctype html>
-        <html lang="en">
+        <html lang="%s">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Host page</title><link rel="icon" href="data:,">%s
         <script src="%s/page/host.js"></script>
-        <script type="module" src="%s"></script></head>
+        %s</head>
         <body><main><h1>Travel policy</h1>%s</main></body>
         </html>
-        """.formatted(look, request.getContextPath(), escape(widget), element));
+        """.formatted(pageLang, look, request.getContextPath(), scripts, element));
   }
 
   private static void write(HttpServletResponse response, String type, String body) throws IOException {

@@ -37,17 +37,21 @@ import org.junit.jupiter.api.TestInstance;
 class WidgetBudgetTest {
   /**
    * What a page downloads to show every element in one language, gzipped as sent: the stub
-   * {@code /inflow/inflow.js}, every module it imports (the elements' chunks and {@code common.js},
-   * which holds the English messages) and, for a page in another language, that language's
-   * messages ({@code i18n-de.js}, fetched on demand beside the first API calls). Checked for every
-   * language; the page in the language with the largest table is the one that counts.
+   * {@code /inflow/inflow.js} and the bundle of the page's language it imports, which has that
+   * language's messages built in and imports nothing more. Checked for every language; also for
+   * each element loaded alone ({@code /inflow/comments.js}: its stub, its chunk and
+   * {@code common.js}).
    *
-   * <p>The goal is 20 KB (20,000 bytes). An English page now downloads 22,214 bytes and a German
-   * one 24,702 (it was 24,969 for either, with both languages in the common code), so this guard
-   * holds the line at the German page (no growth) until the widget is trimmed to the goal.
+   * <p>Issue #9: 20 KB. Measured when the bundles came: an English page 18,194 bytes (stub 178 +
+   * bundle 18,016), a German one 18,583 (178 + 18,405); as separately compressed chunks they were
+   * 22,214 and 24,685. One element alone: 13,054 bytes for comments.js, the largest.
    */
-  static final int BUDGET = 24_750;
+  static final int BUDGET = 20_000;
   private static final Pattern STUB_IMPORT = Pattern.compile("import '\\./(v/[0-9a-f]+/([a-z0-9-]+\\.js))';");
+  /** A language's bundle in the all-elements stub: {@code de:'./v/0a1b.../inflow-de.js'}. */
+  private static final Pattern STUB_BUNDLE = Pattern.compile("([a-z]{2,3}):'\\./(v/[0-9a-f]+/(inflow-[a-z]+\\.js))'");
+  /** What the server follows as a static import (WidgetAssets): a bundle must have none. */
+  private static final Pattern STATIC_IMPORT = Pattern.compile("(?:import|export)\\s*(?:[^'\";]*?\\bfrom\\s*)?['\"]\\./([a-z0-9-]+\\.js)['\"]");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Inflow inflow;
@@ -66,49 +70,69 @@ class WidgetBudgetTest {
   }
 
   @Test
-  void everyElementTogetherStaysWithinTheBudgetGzipped() {
-    Map<String, Integer> sizes = download("inflow.js");
-    int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
-    assertThat(total).as("bytes of the whole widget in English, gzipped, by file: %s", sizes).isLessThanOrEqualTo(BUDGET);
-    assertThat(sizes.keySet()).as("every element is part of /inflow/inflow.js")
-        .containsAll(WidgetAssets.load().elements());
-    String version = WidgetAssets.load().version();
-    for (String language : WidgetAssets.load().onDemand()) {
-      HttpResponse<byte[]> table = send("/inflow/v/" + version + "/" + language, "gzip");
-      assertThat(table.statusCode()).as(language).isEqualTo(200);
-      assertThat(total + table.body().length).as("bytes of the whole widget with %s (%,d bytes), gzipped, by file: %s",
-          language, table.body().length, sizes).isLessThanOrEqualTo(BUDGET);
+  void everyElementTogetherStaysWithinTheBudgetGzippedInEveryLanguage() {
+    WidgetAssets assets = WidgetAssets.load();
+    Map<String, String> bundles = stubBundles();
+    assertThat(bundles.keySet()).as("languages /inflow/inflow.js has a bundle for").contains("en", "de")
+        .containsExactlyInAnyOrderElementsOf(assets.bundles().keySet());
+    int stub = send("/inflow/inflow.js", "gzip").body().length;
+    for (Map.Entry<String, String> bundle : bundles.entrySet()) {
+      String language = bundle.getKey();
+      HttpResponse<byte[]> zipped = send("/inflow/" + bundle.getValue(), "gzip");
+      assertThat(zipped.statusCode()).as(bundle.getValue()).isEqualTo(200);
+      assertThat(zipped.headers().firstValue("Content-Encoding")).as(bundle.getValue()).hasValue("gzip");
+      String code = get("/inflow/" + bundle.getValue(), false);
+      assertThat(STATIC_IMPORT.matcher(code).find()).as("the %s bundle imports another module", language).isFalse();
+      assertThat(code).as("the %s bundle loads its own language's messages", language).doesNotContain("./i18n-" + language + ".js");
+      for (String element : assets.elements()) {
+        assertThat(code).as("the %s bundle defines %s", language, element).contains("\"inflow-" + element.replace(".js", "") + "\"");
+      }
+      int total = stub + zipped.body().length;
+      assertThat(total).as("bytes a page in %s downloads for every element, gzipped: stub %,d + %s %,d",
+          language, stub, bundle.getValue(), zipped.body().length).isLessThanOrEqualTo(BUDGET);
     }
   }
 
   @Test
-  void otherLanguagesMessagesAreFetchedOnlyByPagesInThatLanguage() {
-    WidgetAssets assets = WidgetAssets.load();
-    assertThat(assets.onDemand()).as("modules loaded on demand").contains("i18n-de.js");
-    List<String> entries = new ArrayList<>(assets.elements());
-    entries.add("inflow.js");
-    for (String entry : entries) {
-      assertThat(stubModules(entry)).as("what /inflow/%s makes every page download", entry)
-          .noneMatch(module -> module.endsWith("/i18n-de.js"));
+  void eachElementAloneStaysWithinTheBudgetGzipped() {
+    for (String element : WidgetAssets.load().elements()) {
+      Map<String, Integer> sizes = download(element);
+      int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
+      assertThat(total).as("bytes of %s alone, gzipped, by file: %s", element, sizes).isLessThanOrEqualTo(BUDGET);
     }
+  }
+
+  @Test
+  void otherLanguagesMessagesAreFetchedOnlyByElementsInThatLanguage() {
+    WidgetAssets assets = WidgetAssets.load();
+    assertThat(assets.onDemand()).as("modules loaded on demand").contains("i18n-de.js", "i18n-en.js");
+    for (String entry : assets.elements()) {
+      assertThat(stubModules(entry)).as("what /inflow/%s makes every page download", entry)
+          .noneMatch(module -> module.contains("/i18n-"));
+    }
+    assertThat(get("/inflow/inflow.js", false)).doesNotContain("i18n-");
     String german = get("/inflow/v/" + assets.version() + "/i18n-de.js", false);
     assertThat(german).as("German messages, minified, served as a module").startsWith("export default {").contains("Kommentare")
         .doesNotContain("\n  ");
+    String english = get("/inflow/v/" + assets.version() + "/i18n-en.js", false);
+    assertThat(english).as("English messages, for an English element on a German page").startsWith("export default {")
+        .contains("Comments");
   }
 
   @Test
   void productionServesTheMinifiedBuildNotTheSources() {
     WidgetAssets assets = WidgetAssets.load();
     assertThat(assets.minified()).as("the minified chunks are on the classpath (Maven's process-classes phase makes them)").isTrue();
-    int served = 0;
-    for (String module : stubModules("inflow.js")) {
+    List<String> served = new ArrayList<>(stubBundles().values());
+    assets.elements().forEach(e -> served.addAll(stubModules(e)));
+    for (String module : served) {
       String code = get("/inflow/" + module, false);
       assertThat(code.contains("\n  ") || code.contains("// ")).as("%s has indentation or comments", module).isFalse();
-      served += code.length();
     }
-    int sources = WidgetAssets.load().elements().stream().mapToInt(e -> source(e).length()).sum()
-        + List.of("api.js", "i18n.js", "ui.js", "live.js").stream().mapToInt(m -> source(m).length()).sum();
-    assertThat(served).as("characters served, against the readable sources").isLessThan(sources * 2 / 3);
+    int english = get("/inflow/" + stubBundles().get("en"), false).length();
+    int sources = assets.elements().stream().mapToInt(e -> source(e).length()).sum()
+        + List.of("api.js", "i18n.js", "i18n-en.js", "ui.js", "live.js").stream().mapToInt(m -> source(m).length()).sum();
+    assertThat(english).as("characters of the English bundle, against the readable sources").isLessThan(sources * 2 / 3);
   }
 
   @Test
@@ -117,16 +141,15 @@ class WidgetBudgetTest {
     for (String element : assets.elements()) {
       List<String> modules = stubModules(element).stream().map(m -> m.substring(m.lastIndexOf('/') + 1)).toList();
       assertThat(modules).as("modules of /inflow/%s", element).endsWith(element).isEqualTo(assets.modules(element));
-      assertThat(assets.modules("inflow.js")).containsAll(modules);
-    }
-    if (assets.elements().size() > 1) {
-      assertThat(assets.modules("inflow.js")).as("code the elements share is one module").contains("common.js");
+      if (assets.elements().size() > 1) {
+        assertThat(modules).as("code the elements share is one module").contains("common.js");
+      }
     }
   }
 
   @Test
   void gzipIsOnlySentToBrowsersThatAcceptIt() {
-    String module = stubModules("inflow.js").get(0);
+    String module = stubModules(WidgetAssets.load().elements().get(0)).get(0);
     HttpResponse<byte[]> plain = send("/inflow/" + module, null);
     HttpResponse<byte[]> zipped = send("/inflow/" + module, "gzip, deflate, br");
     assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
@@ -135,6 +158,17 @@ class WidgetBudgetTest {
     assertThat(zipped.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"));
     assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
     assertThat(send("/inflow/" + module, "gzip;q=0, identity").headers().firstValue("Content-Encoding")).isEmpty();
+  }
+
+  /** @return the bundles {@code /inflow/inflow.js} picks from, by language: {@code de → v/0a1b.../inflow-de.js} */
+  private Map<String, String> stubBundles() {
+    Map<String, String> bundles = new LinkedHashMap<>();
+    Matcher m = STUB_BUNDLE.matcher(get("/inflow/inflow.js", false));
+    while (m.find()) {
+      bundles.put(m.group(1), m.group(2));
+    }
+    assertThat(bundles).as("bundles of /inflow/inflow.js").isNotEmpty();
+    return bundles;
   }
 
   /** @return gzipped bytes of the entry's stub and of each module it loads, by file name */

@@ -33,11 +33,14 @@ import java.util.zip.GZIPOutputStream;
  * every module its element needs at once, so the browser fetches them in parallel rather than
  * finding them one import at a time.
  *
- * <p>The elements are the modules {@code inflow.js} imports. In production the modules are the
- * minified chunks the build makes ({@code src/build/WidgetBuild.java}: one per element plus
- * {@code common.js}); with the system property {@value #SOURCES} set to {@code true} they are the
- * readable sources of {@code src/main/js}, for working on the widget. Either way the module graph is
- * found at start-up by following static imports. A module that another one loads on demand
+ * <p>The elements are the modules {@code inflow.js} imports. In production the modules are what
+ * the build makes ({@code src/build/WidgetBuild.java}): for {@code /inflow/inflow.js} one minified
+ * bundle of every element per language ({@code inflow-en.js}, {@code inflow-de.js}), of which the
+ * entry imports the page's ({@code <html lang>}, else the browser's language, else English); for an
+ * element's entry the minified chunks, one per element plus {@code common.js}. With the system
+ * property {@value #SOURCES} set to {@code true} they are the readable sources of
+ * {@code src/main/js}, for working on the widget. Either way the module graph is found at start-up
+ * by following static imports. A module that another one loads on demand
  * ({@code import('./i18n-de.js')}, a language's messages) is served from the same versioned
  * directory but imported by no entry. Everything is also held gzipped and sent so to browsers that
  * accept it.
@@ -48,6 +51,9 @@ public final class WidgetAssets {
   static final String ROOT = "/dev/inflow/servlet/widget/";
   static final String MINIFIED = ROOT + "min/";
   static final String ENTRY = "inflow.js";
+  static final String BASE_LANGUAGE = "en";
+  /** A language's messages, loaded on demand; each has an all-elements bundle of its own. */
+  private static final Pattern TABLE = Pattern.compile("i18n-([a-z]{2,3})\\.js");
   /** The system property that, set to {@code true}, serves the readable sources instead of the minified build. */
   public static final String SOURCES = "inflow.widget.sources";
   private static final System.Logger LOG = System.getLogger(WidgetAssets.class.getName());
@@ -69,19 +75,40 @@ public final class WidgetAssets {
   private final Map<String, List<String>> graphs = new LinkedHashMap<>();
   private final Map<String, Asset> entries = new LinkedHashMap<>();
   private final List<String> onDemand;
+  private final Map<String, String> bundles = new LinkedHashMap<>();
   private final String version;
 
   private WidgetAssets(boolean sources) {
     this.elements = imports(read(ROOT + ENTRY));
-    boolean built = elements.stream().allMatch(e -> WidgetAssets.class.getResource(MINIFIED + e) != null);
+    boolean built = elements.stream().allMatch(e -> WidgetAssets.class.getResource(MINIFIED + e) != null)
+        && WidgetAssets.class.getResource(MINIFIED + bundle(BASE_LANGUAGE)) != null;
     if (!sources && !built) {
       LOG.log(Level.WARNING, "The minified widget is missing from the classpath (Maven builds it in the process-classes phase); "
           + "serving the readable sources");
     }
     this.minified = !sources && built;
     String dir = minified ? MINIFIED : ROOT;
-    // Minified, the elements' chunks are the whole widget; from sources, inflow.js imports them.
-    graphs.put(ENTRY, graph(dir, minified ? elements : List.of(ENTRY)));
+    if (minified) {
+      // The English bundle loads every other language's table on demand: those are the other bundles.
+      List<String> languages = new ArrayList<>(List.of(BASE_LANGUAGE));
+      Matcher table = LAZY.matcher(new String(read(MINIFIED + bundle(BASE_LANGUAGE)), StandardCharsets.UTF_8));
+      while (table.find()) {
+        Matcher language = TABLE.matcher(table.group(1));
+        if (language.matches() && !languages.contains(language.group(1))) {
+          languages.add(language.group(1));
+        }
+      }
+      languages.forEach(language -> {
+        List<String> graph = graph(dir, List.of(bundle(language)));
+        if (graph.size() != 1) {
+          throw new IllegalStateException("the widget bundle " + bundle(language) + " imports " + graph + "; it must be the whole widget");
+        }
+        bundles.put(language, bundle(language));
+      });
+      graphs.put(ENTRY, List.of(bundle(BASE_LANGUAGE)));
+    } else {
+      graphs.put(ENTRY, graph(dir, List.of(ENTRY)));
+    }
     elements.forEach(e -> graphs.put(e, graph(dir, List.of(e))));
     // Only pages that need one fetch it (a page in German its messages), so no entry imports it.
     Set<String> lazy = new LinkedHashSet<>();
@@ -101,9 +128,23 @@ public final class WidgetAssets {
     this.version = HexFormat.of().formatHex(all.digest()).substring(0, 16);
     graphs.forEach((entry, graph) -> {
       StringBuilder stub = new StringBuilder();
-      graph.forEach(module -> stub.append("import './v/").append(version).append('/').append(module).append("';\n"));
+      if (entry.equals(ENTRY) && minified) {
+        // The language rule of i18n.js for an element without a lang of its own: the page's, else the
+        // browser's. An element in another language still works: it fetches its table on demand.
+        stub.append("const b={");
+        bundles.forEach((language, bundle) -> stub.append(language).append(":'./v/").append(version).append('/').append(bundle).append("',"));
+        stub.setLength(stub.length() - 1);
+        stub.append("},l=(document.documentElement.lang||navigator.language||'').toLowerCase().split('-')[0];\n")
+            .append("import(Object.hasOwn(b,l)?b[l]:b.").append(BASE_LANGUAGE).append(");\n");
+      } else {
+        graph.forEach(module -> stub.append("import './v/").append(version).append('/').append(module).append("';\n"));
+      }
       entries.put(entry, Asset.of(stub.toString().getBytes(StandardCharsets.UTF_8)));
     });
+  }
+
+  private static String bundle(String language) {
+    return "inflow-" + language + ".js";
   }
 
   /**
@@ -137,16 +178,25 @@ public final class WidgetAssets {
 
   /**
    * @return the modules loaded on demand ({@code import('./i18n-de.js')}): served from the versioned
-   *     directory like the others, but in no entry's {@link #modules}; today the languages' messages
-   *     other than English, which is part of the common code
+   *     directory like the others, but in no entry's {@link #modules}: the languages' messages, each
+   *     fetched only by an element in a language other than the one built into its code
    */
   public List<String> onDemand() {
     return onDemand;
   }
 
   /**
+   * @return the all-elements bundles by language ({@code de} → {@code inflow-de.js}), of which
+   *     {@code /inflow/inflow.js} imports the page's; empty when the readable sources are served
+   */
+  public Map<String, String> bundles() {
+    return java.util.Collections.unmodifiableMap(bundles);
+  }
+
+  /**
    * @param entry {@code inflow.js} or an element module
-   * @return the modules a page that loads this entry downloads, in load order
+   * @return the modules a page that loads this entry downloads, in load order; for
+   *     {@code inflow.js} in production, an English page's (see {@link #bundles()})
    */
   public List<String> modules(String entry) {
     List<String> graph = graphs.get(entry);
