@@ -1,5 +1,6 @@
 package dev.inflow.core.feed.internal;
 
+import dev.inflow.core.internal.db.Dialect;
 import dev.inflow.core.internal.db.Sql;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -61,7 +62,7 @@ final class ActivityStore {
    * result is in no particular order.
    */
   static List<Long> newestOnTargets(Sql sql, String tenant, List<String> targets, long before, long floor, int limit) throws SQLException {
-    if (sql.dialect() == dev.inflow.core.internal.db.Dialect.H2) {
+    if (sql.dialect() == Dialect.H2) {
       // Embedded H2 has no round trip to save, but plans every branch of a UNION on each run (about
       // 0.1 ms each); one statement text per target is planned once per connection and reused.
       List<Long> ids = new ArrayList<>();
@@ -83,22 +84,15 @@ final class ActivityStore {
     return sql.list(query.toString(), row -> row.longValue("id"), params.toArray());
   }
 
-  /** @return the activities with these ids that are not withdrawn, in no particular order */
+  /**
+   * @return the activities with these ids that are not withdrawn, in no particular order; looked up
+   *     through {@link Sql#valuesTable}, because H2 answers {@code id IN (...)} by scanning the
+   *     tenant's activities (a profile of benchmarks/feed.sh: 28% of CPU)
+   */
   static List<ActivityRow> byIds(Sql sql, String tenant, Collection<Long> ids) throws SQLException {
-    if (sql.dialect() == dev.inflow.core.internal.db.Dialect.H2) {
-      // H2 does not look an IN list up in the primary key (tenant_id, id): it scans the tenant's
-      // activities and tests each against the list (a profile of benchmarks/feed.sh: 28% of CPU).
-      List<ActivityRow> rows = new ArrayList<>();
-      for (long id : ids) {
-        find(sql, tenant, id).ifPresent(rows::add);
-      }
-      return rows;
-    }
-    List<Object> params = new ArrayList<>();
-    params.add(tenant);
-    params.addAll(ids);
-    return sql.list(SELECT + " WHERE a.tenant_id = ? AND a.id IN (" + "?,".repeat(ids.size() - 1) + "?) AND a.withdrawn = FALSE",
-        ActivityRow::map, params.toArray());
+    return sql.list("SELECT " + ActivityRow.COLUMNS + " FROM " + Sql.valuesTable(ids.size(), "BIGINT", "k", "id")
+        + " JOIN inflow_activity a ON a.tenant_id = ? AND a.id = k.id WHERE a.withdrawn = FALSE",
+        ActivityRow::map, Sql.params(List.of(tenant), ids.toArray()));
   }
 
   /** @return the targets the user follows and has not muted: the home feed reads their activities at request time */
