@@ -46,9 +46,7 @@ class CommentsWidgetTest {
   void start() throws Exception {
     // The portal is another origin (another port) that embeds the widget with a token.
     portal = EmbeddedJetty.start(0, context -> context.addServlet(new ServletHolder(new HostPage()), "/page/*"));
-    inflow = TestDatabase.inflow()
-        .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
-        .build();
+    inflow = Gallery.browserInflow();
     InflowServlet servlet = InflowServlet.builder(inflow)
         .tenantKeys(TestTokens.keys())
         .allowedOrigins(List.of(portalOrigin()))

@@ -3,8 +3,6 @@ package dev.inflow.servlet.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inflow.core.Inflow;
-import dev.inflow.core.Limits;
-import dev.inflow.core.testing.TestDatabase;
 import dev.inflow.servlet.InflowServlet;
 import dev.inflow.servlet.server.EmbeddedJetty;
 import dev.inflow.servlet.testing.Browser;
@@ -42,9 +40,7 @@ class FeedWidgetTest {
   @BeforeAll
   void start() throws Exception {
     portal = EmbeddedJetty.start(0, context -> context.addServlet(new ServletHolder(new HostPage()), "/page/*"));
-    inflow = TestDatabase.inflow()
-        .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
-        .build();
+    inflow = Gallery.browserInflow();
     InflowServlet servlet = InflowServlet.builder(inflow).tenantKeys(TestTokens.keys())
         .allowedOrigins(List.of("http://localhost:" + portal.port())).build();
     server = TestServer.start(Container.JETTY, servlet, Map.of("/page/*", new HostPage()));

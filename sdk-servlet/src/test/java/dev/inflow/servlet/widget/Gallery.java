@@ -59,11 +59,19 @@ final class Gallery implements AutoCloseable {
         new Specimen("inflow-feed", discussion + "&topic=travel&tab=target"));
   }
 
-  /** Starts Inflow in Jetty beside the host page, on the database of {@code -Dinflow.test.db}, and seeds every element's data. */
-  static Gallery start() throws Exception {
-    Inflow inflow = TestDatabase.inflow()
+  /**
+   * @return a fresh Inflow on the database of {@code -Dinflow.test.db}, with rate limits that leave
+   *     room for a browser test's bursts of page loads and posts; every widget test starts from it
+   */
+  static Inflow browserInflow() {
+    return TestDatabase.inflow()
         .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
         .build();
+  }
+
+  /** Starts Inflow in Jetty beside the host page, on the database of {@code -Dinflow.test.db}, and seeds every element's data. */
+  static Gallery start() throws Exception {
+    Inflow inflow = browserInflow();
     try {
       TestServer server = TestServer.start(Container.JETTY, InflowServlet.builder(inflow).tenantKeys(TestTokens.keys()).build(),
           Map.of("/page/*", new HostPage()));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inflow.core.Inflow;
-import dev.inflow.core.Limits;
-import dev.inflow.core.testing.TestDatabase;
 import dev.inflow.servlet.InflowServlet;
 import dev.inflow.servlet.server.EmbeddedJetty;
 import dev.inflow.servlet.testing.Browser;
@@ -47,9 +45,7 @@ class LiveUpdatesWidgetTest {
   @BeforeAll
   void start() throws Exception {
     portal = EmbeddedJetty.start(0, context -> context.addServlet(new ServletHolder(new HostPage()), "/page/*"));
-    inflow = TestDatabase.inflow()
-        .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
-        .build();
+    inflow = Gallery.browserInflow();
     servlet = InflowServlet.builder(inflow).tenantKeys(TestTokens.keys()).allowedOrigins(List.of(portalOrigin())).build();
     server = TestServer.start(Container.JETTY, servlet, Map.of("/page/*", new HostPage()), Map.of("/inflow/live/*", gate));
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inflow.core.Inflow;
-import dev.inflow.core.Limits;
-import dev.inflow.core.testing.TestDatabase;
 import dev.inflow.servlet.InflowServlet;
 import dev.inflow.servlet.testing.Browser;
 import dev.inflow.servlet.testing.Container;
@@ -33,9 +31,7 @@ class NotificationsWidgetTest {
 
   @BeforeAll
   void start() throws Exception {
-    inflow = TestDatabase.inflow()
-        .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
-        .build();
+    inflow = Gallery.browserInflow();
     server = TestServer.start(Container.JETTY, InflowServlet.builder(inflow).tenantKeys(TestTokens.keys()).build(),
         Map.of("/page/*", new HostPage()));
   }

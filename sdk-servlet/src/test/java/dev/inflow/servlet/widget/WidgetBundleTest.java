@@ -3,8 +3,6 @@ package dev.inflow.servlet.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inflow.core.Inflow;
-import dev.inflow.core.Limits;
-import dev.inflow.core.testing.TestDatabase;
 import dev.inflow.servlet.InflowServlet;
 import dev.inflow.servlet.internal.platform.WidgetAssets;
 import dev.inflow.servlet.testing.Browser;
@@ -42,9 +40,7 @@ class WidgetBundleTest {
 
   @BeforeAll
   void start() throws Exception {
-    inflow = TestDatabase.inflow()
-        .limits(Limits.builder().userWritesPerMinute(10_000).tenantWritesPerMinute(100_000).userReadsPerMinute(10_000).build())
-        .build();
+    inflow = Gallery.browserInflow();
     server = TestServer.start(Container.JETTY, InflowServlet.builder(inflow).tenantKeys(TestTokens.keys()).build(),
         Map.of("/page/*", new HostPage()));
   }
