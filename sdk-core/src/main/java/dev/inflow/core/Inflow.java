@@ -126,11 +126,12 @@ public final class Inflow implements AutoCloseable {
       this.webhooks = new DefaultWebhooks(platform, b.webhookSettings);
       this.deadLetters = new DefaultDeadLetters(platform);
       this.notifications = new DefaultNotifications(platform, java.util.Optional.ofNullable(b.notifier));
-      this.comments = new DefaultComments(platform, CommentHook.all(feed.commentHook(), new CommentNotifications(platform, notifications)));
+      DefaultComments comments = new DefaultComments(platform, CommentHook.all(feed.commentHook(), new CommentNotifications(platform, notifications)));
+      this.comments = comments;
       this.questions = new DefaultQuestions(platform, b.userDirectory, b.questionSettings, notifications, feed.questionHook());
       this.analytics = new DefaultAnalytics(platform);
       this.tenants = new DefaultTenants(platform);
-      this.transfers = new DefaultTransfers(platform, questions::imported);
+      this.transfers = new DefaultTransfers(platform, questions::imported, comments::imported);
     } catch (RuntimeException e) {
       if (ownPool != null) {
         ownPool.close();

@@ -5,6 +5,7 @@ import dev.inflow.core.spi.IdentityResolver;
 import dev.inflow.servlet.internal.analytics.AnalyticsRoutes;
 import dev.inflow.servlet.internal.auth.Authenticator;
 import dev.inflow.servlet.internal.auth.TokenVerifier;
+import dev.inflow.core.comment.internal.DefaultComments;
 import dev.inflow.core.feed.internal.DefaultFollows;
 import dev.inflow.servlet.internal.admin.AdminRoutes;
 import dev.inflow.servlet.internal.comment.CommentRoutes;
@@ -68,7 +69,7 @@ public final class InflowServlet extends HttpServlet {
     this.router = new Router();
     PlatformRoutes.register(router, b.inflow, authenticator);
     WidgetAssets.register(router);
-    CommentRoutes.register(router, b.inflow.comments());
+    CommentRoutes.register(router, (DefaultComments) b.inflow.comments());
     FeedRoutes.register(router, b.inflow.feeds(), b.inflow.follows());
     FollowRoutes.register(router, b.inflow.follows());
     AdminRoutes.register(router, b.inflow.webhooks(), b.inflow.deadLetters());

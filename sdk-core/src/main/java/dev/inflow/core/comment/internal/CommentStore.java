@@ -7,11 +7,14 @@ import dev.inflow.core.internal.db.Sql;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The SQL of comments, in one place. Every statement is scoped by tenant. */
 final class CommentStore {
@@ -44,7 +47,8 @@ final class CommentStore {
   /** Top-level comments of a target after the keyset position, at most {@code limit}. */
   static List<CommentRow> roots(Sql sql, String tenantId, String targetKey, CommentSort sort, Optional<long[]> after,
       int limit, String viewerId, boolean moderator) throws SQLException {
-    List<Object> params = new ArrayList<>(List.of(tenantId, targetKey, viewerId, moderator ? 1 : 0));
+    // viewerId is null for anonymous readers and shared pages
+    List<Object> params = new ArrayList<>(Arrays.asList(tenantId, targetKey, viewerId, moderator ? 1 : 0));
     String keyset = "";
     String order;
     switch (sort) {
@@ -118,6 +122,26 @@ final class CommentStore {
           return null;
         }, params.toArray());
     return mine;
+  }
+
+  /** @return who reacted to any of the comments */
+  static Set<String> reactors(Sql sql, String tenantId, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<Object> params = new ArrayList<>(ids);
+    params.add(tenantId);
+    return new HashSet<>(sql.list("SELECT DISTINCT x.user_id FROM " + Sql.valuesTable(ids.size(), "BIGINT", "v", "id")
+        + " JOIN inflow_comment_reaction x ON x.tenant_id = ? AND x.comment_id = v.id", row -> row.string("user_id"), params.toArray()));
+  }
+
+  /**
+   * @return the authors of the target's hidden comments, which only they and moderators see in full.
+   *     Hidden comments are flagged ones, so the flag index finds them without reading the target.
+   */
+  static List<String> hiddenAuthors(Sql sql, String tenantId, String targetKey) throws SQLException {
+    return sql.list("SELECT DISTINCT c.author_id FROM inflow_comment c WHERE c.tenant_id = ? AND c.flag_count > 0"
+        + " AND c.status = 'HIDDEN' AND c.target_key = ?", row -> row.string("author_id"), tenantId, targetKey);
   }
 
   static void insert(Sql sql, String tenantId, CommentRow c) throws SQLException {

@@ -36,12 +36,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Comments on H2 or PostgreSQL; see {@link Comments} for the contract. */
 public final class DefaultComments implements Comments {
@@ -52,6 +54,7 @@ public final class DefaultComments implements Comments {
   private final Platform platform;
   private final CommentHook hook;
   private final CommentModeration moderation;
+  private final SharedPages sharedPages = new SharedPages();
   /**
    * Visible comments per tenant|target. Five seconds, because pages ask for counts on every view
    * while writes on other nodes cannot invalidate this node's copy; local writes invalidate at once.
@@ -70,6 +73,7 @@ public final class DefaultComments implements Comments {
     this.platform = platform;
     this.hook = hook;
     this.moderation = new CommentModeration(platform, hook, this::afterChange);
+    platform.hub().observe(sharedPages::observe);
   }
 
   @Override
@@ -135,39 +139,75 @@ public final class DefaultComments implements Comments {
 
   @Override
   public Page<Comment> list(Caller caller, String targetKey, CommentSort sort, PageRequest page) {
+    return listing(caller, targetKey, sort, page).page();
+  }
+
+  /**
+   * What {@link #list} answers, as the REST API needs it.
+   *
+   * @param page the page the caller sees
+   * @param shared the same page with its JSON when every reader without a stake in it sees it alike
+   */
+  public record Listing(Page<Comment> page, Optional<SharedPage> shared) {}
+
+  /** {@link #list}, with the shared page when the caller gets one; see {@link SharedPages}. */
+  public Listing listing(Caller caller, String targetKey, CommentSort sort, PageRequest page) {
     TargetKeys.requireValid("targetKey", targetKey);
     platform.requireReadable(caller, targetKey, "target " + targetKey);
     Optional<long[]> after = page.cursor().map(c -> decodeRootCursor(c, sort));
     boolean moderator = canModerate(caller, targetKey);
-    String viewerId = caller.userId().orElse(null);
+    if (!moderator && platform.hub().running()) {
+      SharedPages.Key key = new SharedPages.Key(caller.tenantId(), targetKey, sort, page.cursor().orElse(""), page.limit());
+      Optional<SharedPage> shared = sharedPages.find(key, caller.userId().orElse(null), k -> readShared(k, after));
+      if (shared.isPresent()) {
+        return new Listing(shared.get().page(), shared);
+      }
+    }
+    return new Listing(platform.db().read(sql -> readPage(sql, caller, targetKey, sort, after, page.limit(), moderator)), Optional.empty());
+  }
+
+  /** Reads a page as a reader without a stake in it sees it, and who has one. */
+  private SharedPage readShared(SharedPages.Key key, Optional<long[]> after) {
+    long seq = platform.hub().position();
     return platform.db().read(sql -> {
-      List<CommentRow> roots = CommentStore.roots(sql, caller.tenantId(), targetKey, sort, after, page.limit() + 1, viewerId, moderator);
-      boolean more = roots.size() > page.limit();
-      if (more) {
-        roots = roots.subList(0, page.limit());
-      }
-      List<Long> rootIds = roots.stream().map(CommentRow::id).toList();
-      Map<Long, List<CommentRow>> replies = new HashMap<>();
-      for (CommentRow reply : CommentStore.threads(sql, caller.tenantId(), rootIds, THREAD_PREVIEW + 1, viewerId, moderator)) {
-        replies.computeIfAbsent(reply.rootId(), k -> new ArrayList<>()).add(reply);
-      }
-      List<CommentRow> ordered = new ArrayList<>();
-      Map<Long, String> cutShort = new HashMap<>();
-      for (CommentRow root : roots) {
-        ordered.add(root);
-        List<CommentRow> thread = replies.getOrDefault(root.id(), List.of());
-        if (thread.size() > THREAD_PREVIEW) {
-          thread = thread.subList(0, THREAD_PREVIEW);
-          cutShort.put(root.id(), Cursors.encode("r", root.id(), thread.get(THREAD_PREVIEW - 1).path()));
-        }
-        ordered.addAll(thread);
-      }
-      List<Comment> items = view(sql, caller, ordered, moderator).stream()
-          .map(c -> cutShort.containsKey(Long.parseLong(c.id())) ? c.withMoreReplies(cutShort.get(Long.parseLong(c.id()))) : c)
-          .toList();
-      Optional<String> next = more ? Optional.of(rootCursor(sort, roots.get(roots.size() - 1))) : Optional.empty();
-      return new Page<>(items, next);
+      Page<Comment> page = readPage(sql, Caller.anonymous(key.tenantId()), key.targetKey(), key.sort(), after, key.limit(), false);
+      Set<String> personal = new HashSet<>(CommentStore.hiddenAuthors(sql, key.tenantId(), key.targetKey()));
+      page.items().forEach(c -> personal.add(c.author().id()));
+      List<Long> reacted = page.items().stream().filter(c -> !c.reactions().isEmpty()).map(c -> Long.parseLong(c.id())).toList();
+      personal.addAll(CommentStore.reactors(sql, key.tenantId(), reacted));
+      return new SharedPage(page, seq, personal);
     });
+  }
+
+  private Page<Comment> readPage(Sql sql, Caller caller, String targetKey, CommentSort sort, Optional<long[]> after, int limit,
+      boolean moderator) throws SQLException {
+    String viewerId = caller.userId().orElse(null);
+    List<CommentRow> roots = CommentStore.roots(sql, caller.tenantId(), targetKey, sort, after, limit + 1, viewerId, moderator);
+    boolean more = roots.size() > limit;
+    if (more) {
+      roots = roots.subList(0, limit);
+    }
+    List<Long> rootIds = roots.stream().map(CommentRow::id).toList();
+    Map<Long, List<CommentRow>> replies = new HashMap<>();
+    for (CommentRow reply : CommentStore.threads(sql, caller.tenantId(), rootIds, THREAD_PREVIEW + 1, viewerId, moderator)) {
+      replies.computeIfAbsent(reply.rootId(), k -> new ArrayList<>()).add(reply);
+    }
+    List<CommentRow> ordered = new ArrayList<>();
+    Map<Long, String> cutShort = new HashMap<>();
+    for (CommentRow root : roots) {
+      ordered.add(root);
+      List<CommentRow> thread = replies.getOrDefault(root.id(), List.of());
+      if (thread.size() > THREAD_PREVIEW) {
+        thread = thread.subList(0, THREAD_PREVIEW);
+        cutShort.put(root.id(), Cursors.encode("r", root.id(), thread.get(THREAD_PREVIEW - 1).path()));
+      }
+      ordered.addAll(thread);
+    }
+    List<Comment> items = view(sql, caller, ordered, moderator).stream()
+        .map(c -> cutShort.containsKey(Long.parseLong(c.id())) ? c.withMoreReplies(cutShort.get(Long.parseLong(c.id()))) : c)
+        .toList();
+    Optional<String> next = more ? Optional.of(rootCursor(sort, roots.get(roots.size() - 1))) : Optional.empty();
+    return new Page<>(items, next);
   }
 
   @Override
@@ -285,18 +325,18 @@ public final class DefaultComments implements Comments {
     User user = caller.requireUser("react to a comment");
     platform.rateLimiter().acquireWrite(caller);
     String tenant = caller.tenantId();
-    platform.db().transaction(sql -> {
+    Optional<String> changedTarget = platform.db().transaction(sql -> {
       CommentRow row = lockReadable(sql, caller, id);
       requireWritable(caller, row.targetKey());
       if (row.deleted() || row.hidden()) {
         throw new ConflictException("comment " + id + " is " + (row.deleted() ? "deleted" : "hidden for review") + " and takes no reactions");
       }
-      boolean changed = add
+      boolean stored = add
           ? sql.insertIfAbsent("INSERT INTO inflow_comment_reaction (tenant_id, comment_id, user_id, reaction, created_at) VALUES (?, ?, ?, ?, ?)",
               tenant, id, user.id(), reaction.alias(), platform.now())
           : sql.update("DELETE FROM inflow_comment_reaction WHERE tenant_id = ? AND comment_id = ? AND user_id = ? AND reaction = ?",
               tenant, id, user.id(), reaction.alias()) > 0;
-      if (changed) {
+      if (stored) {
         CommentStore.refreshReactions(sql, tenant, id);
         CommentRow after = CommentStore.find(sql, tenant, id).orElseThrow();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -312,8 +352,9 @@ public final class DefaultComments implements Comments {
               firstPositive));
         }
       }
-      return null;
+      return stored ? Optional.of(row.targetKey()) : Optional.<String>empty();
     });
+    changedTarget.ifPresent(target -> afterChange(tenant, target));
     return get(caller, commentId);
   }
 
@@ -434,8 +475,15 @@ public final class DefaultComments implements Comments {
     platform.events().append(sql, tenant, "target:" + row.targetKey(), kind, Optional.of(row.targetKey()), payload);
   }
 
+  /** Forgets what is cached of the tenant's comments, after an import wrote some without events. */
+  public void imported(String tenantId) {
+    counts.asMap().keySet().removeIf(key -> key.startsWith(tenantId + "|"));
+    sharedPages.changedAll(tenantId);
+  }
+
   private void afterChange(String tenant, String targetKey) {
     counts.invalidate(tenant + "|" + targetKey);
+    sharedPages.changed(tenant, targetKey);
     platform.events().committed(tenant);
   }
 

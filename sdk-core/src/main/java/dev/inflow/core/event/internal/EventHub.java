@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Tails the events table for live delivery on this node. The table is the truth; wake-ups (a
@@ -44,6 +46,7 @@ public final class EventHub implements AutoCloseable {
   private final Clock clock;
   private final Metrics metrics;
   private final Map<String, Set<LiveSubscription>> byTopic = new ConcurrentHashMap<>();
+  private final List<Consumer<Event>> observers = new CopyOnWriteArrayList<>();
   private final Semaphore wake = new Semaphore(0);
   private volatile long position = -1;
   private volatile boolean running;
@@ -74,6 +77,20 @@ public final class EventHub implements AutoCloseable {
   public long position() {
     start();
     return position;
+  }
+
+  /**
+   * Lets a cache on this node learn of every change on every node: the observer sees each event
+   * before the hub's {@link #position()} moves past it, so a view read at a position is dropped
+   * before that position can be handed out with it.
+   */
+  public void observe(Consumer<Event> observer) {
+    observers.add(observer);
+  }
+
+  /** @return whether the hub is tailing the events table, which it does from its first use on */
+  public boolean running() {
+    return running;
   }
 
   /** Asks the hub to look for new events now. */
@@ -183,6 +200,9 @@ public final class EventHub implements AutoCloseable {
   }
 
   private void deliver(Event event) {
+    for (Consumer<Event> observer : observers) {
+      observer.accept(event);
+    }
     Set<LiveSubscription> subscribers = byTopic.get(event.tenantId() + "|" + event.topic());
     if (subscribers == null) {
       return;

@@ -59,4 +59,13 @@ public final class Json {
       throw new InflowException("cannot write JSON for " + value.getClass().getSimpleName(), e);
     }
   }
+
+  /** @return the value as JSON in UTF-8 */
+  public static byte[] bytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new InflowException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+    }
+  }
 }

@@ -9,15 +9,22 @@ import dev.inflow.core.transfer.UrlMapping;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Imports and exports over the platform's database; see {@link Transfers}. */
 public final class DefaultTransfers implements Transfers {
   private final Platform platform;
   private final TenantTransfer tenants;
   private final CommentImport comments;
+  private final Consumer<String> commentsImported;
 
-  public DefaultTransfers(Platform platform, ExportParts.QuestionsImported questions) {
+  /**
+   * @param questions told which questions an import wrote
+   * @param commentsImported told, with the tenant id, that an import wrote comments (caches of pages)
+   */
+  public DefaultTransfers(Platform platform, ExportParts.QuestionsImported questions, Consumer<String> commentsImported) {
     this.platform = platform;
+    this.commentsImported = commentsImported;
     this.tenants = new TenantTransfer(platform.db(), platform.clock(), ExportParts.all(platform.markdown(), questions));
     this.comments = new CommentImport(platform);
   }
@@ -36,20 +43,25 @@ public final class DefaultTransfers implements Transfers {
   @Override
   public ImportReport importTenant(String tenantId, InputStream json) {
     Caller.requireValidTenantId(tenantId);
-    return tenants.importInto(tenantId, Objects.requireNonNull(json, "json"), platform.db().dialect());
+    return imported(tenantId, tenants.importInto(tenantId, Objects.requireNonNull(json, "json"), platform.db().dialect()));
   }
 
   @Override
   public ImportReport importDisqus(String tenantId, InputStream xml, UrlMapping mapping) {
     Caller.requireValidTenantId(tenantId);
     SourceFile file = DisqusReader.read(xml, mapping);
-    return comments.run(tenantId, "disqus", file.threads, file.posts, file.skipped, file.unmappedUrls);
+    return imported(tenantId, comments.run(tenantId, "disqus", file.threads, file.posts, file.skipped, file.unmappedUrls));
   }
 
   @Override
   public ImportReport importWordPress(String tenantId, InputStream xml, UrlMapping mapping) {
     Caller.requireValidTenantId(tenantId);
     SourceFile file = WordPressReader.read(xml, mapping);
-    return comments.run(tenantId, "wordpress", file.threads, file.posts, file.skipped, file.unmappedUrls);
+    return imported(tenantId, comments.run(tenantId, "wordpress", file.threads, file.posts, file.skipped, file.unmappedUrls));
+  }
+
+  private ImportReport imported(String tenantId, ImportReport report) {
+    commentsImported.accept(tenantId);
+    return report;
   }
 }

@@ -3,11 +3,11 @@ package dev.inflow.servlet.internal.comment;
 import dev.inflow.core.Created;
 import dev.inflow.core.comment.Comment;
 import dev.inflow.core.comment.CommentSort;
-import dev.inflow.core.comment.Comments;
 import dev.inflow.core.comment.FlagReason;
 import dev.inflow.core.comment.ModerationAction;
 import dev.inflow.core.comment.NewComment;
 import dev.inflow.core.comment.Reaction;
+import dev.inflow.core.comment.internal.DefaultComments;
 import dev.inflow.servlet.internal.http.Exchange;
 import dev.inflow.servlet.internal.http.HttpProblem;
 import dev.inflow.servlet.internal.http.Reply;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The comments endpoints of API v1: HTTP in, {@link Comments} calls, JSON out. */
+/** The comments endpoints of API v1: HTTP in, {@link dev.inflow.core.comment.Comments} calls, JSON out. */
 public final class CommentRoutes {
   record CreateBody(String body, String parentId, String targetTitle, String targetUrl) {}
 
@@ -30,13 +30,14 @@ public final class CommentRoutes {
 
   record Items<T>(List<T> items) {}
 
-  private final Comments comments;
+  private final DefaultComments comments;
 
-  private CommentRoutes(Comments comments) {
+  private CommentRoutes(DefaultComments comments) {
     this.comments = comments;
   }
 
-  public static void register(Router router, Comments comments) {
+  /** @param comments the core's comments, whose shared pages the list answers with as written once */
+  public static void register(Router router, DefaultComments comments) {
     CommentRoutes r = new CommentRoutes(comments);
     router.add("GET", "/api/v1/targets/{key+}/comments", Access.READ, r::list)
         .add("POST", "/api/v1/targets/{key+}/comments", Access.WRITE, r::create)
@@ -56,7 +57,11 @@ public final class CommentRoutes {
 
   private Reply list(Exchange ex) {
     CommentSort sort = CommentSort.parse(ex.query("sort").orElse(null));
-    return Reply.ok(comments.list(ex.caller(), ex.path("key"), sort, ex.page(20)));
+    DefaultComments.Listing listing = comments.listing(ex.caller(), ex.path("key"), sort, ex.page(20));
+    // A shared page goes out as written for its first reader, with the live position it was read at.
+    return listing.shared()
+        .map(page -> Reply.bytes(200, "application/json", page.json()).header("Inflow-Seq", Long.toString(page.seq())))
+        .orElseGet(() -> Reply.ok(listing.page()));
   }
 
   private Reply create(Exchange ex) throws Exception {
