@@ -92,9 +92,9 @@ final class FeedScenario implements Scenario {
       Wrk.Result feed = bench.profiled("feed-" + n, () -> bench.wrk("get", FEED, 1, true, List.of(), step));
       String feedCpu = Bench.perRequest(bench.lastCpu(), feed.requests());
       if (first) {
-        rate = Math.max(10, Math.floor(feed.requestsPerSecond() * CommentsScenario.LATENCY_LOAD));
+        rate = CommentsScenario.latencyRate(feed.requestsPerSecond());
       }
-      double sizeRate = Math.min(rate, Math.max(1, Math.floor(feed.requestsPerSecond() * CommentsScenario.LATENCY_LOAD)));
+      double sizeRate = Math.min(rate, CommentsScenario.latencyRate(feed.requestsPerSecond()));
       if (sizeRate < rate) {
         bench.report().note(String.format("%s: at %,d activities the feed sustains only %.0f req/s, so its latency is measured at %.0f"
             + " req/s instead of %.0f", db, n, feed.requestsPerSecond(), sizeRate, rate));

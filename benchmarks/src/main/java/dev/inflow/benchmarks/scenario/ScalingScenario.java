@@ -61,10 +61,10 @@ final class ScalingScenario implements Scenario {
       Wrk.Result health = bench.wrk("get", CommentsScenario.HEALTH, 1, false, List.of(), step);
       Wrk.Result listed = bench.wrk("get", PATH, n, true, List.of(), step);
       if (rate == 0) {
-        rate = Math.max(10, Math.floor(listed.requestsPerSecond() * CommentsScenario.LATENCY_LOAD));
+        rate = CommentsScenario.latencyRate(listed.requestsPerSecond());
       }
       // The rate stays fixed across sizes so the latencies compare, unless the list can no longer sustain it.
-      double sizeRate = Math.min(rate, Math.max(1, Math.floor(listed.requestsPerSecond() * CommentsScenario.LATENCY_LOAD)));
+      double sizeRate = Math.min(rate, CommentsScenario.latencyRate(listed.requestsPerSecond()));
       if (sizeRate < rate) {
         bench.report().note(String.format("%s: at %,d rows the list sustains only %.0f req/s, so its latency is measured at %.0f req/s"
             + " instead of %.0f", db, rows, listed.requestsPerSecond(), sizeRate, rate));

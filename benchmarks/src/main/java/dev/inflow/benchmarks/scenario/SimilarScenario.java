@@ -88,7 +88,7 @@ final class SimilarScenario implements Scenario {
         similar.requestsPerSecond(), "req/s", baseline, health));
     bench.report().note(db + ": similar questions: " + Bench.perRequest(similarCpu, similar.requests()));
 
-    double rate = Math.max(10, Math.floor(similar.requestsPerSecond() * CommentsScenario.LATENCY_LOAD));
+    double rate = CommentsScenario.latencyRate(similar.requestsPerSecond());
     String at = String.format(" at %.0f req/s", rate);
     bench.progress(String.format("latency (open loop, %d s each): health, similar (%d phrasings) at %.0f req/s", l.toSeconds(),
         paths.size(), rate));
