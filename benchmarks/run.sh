@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Inflow's benchmarks with one command and writes the results into docs/benchmarks.md.
 #
-#   benchmarks/run.sh            # the full run (about 15 minutes on 2 cores, plus the feed scenario's load of 1M activities per database)
+#   benchmarks/run.sh            # the full run (about 35 minutes on 2 cores, 1M activities and 1M comments per database included)
 #   benchmarks/run.sh --quick    # a smoke run of the harness itself (about 2 minutes; report under benchmarks/results/)
 #   benchmarks/run.sh --help     # options: --databases, --scenarios (comments,live,scaling,feed,waline,similar), --live-connections, --scale, --questions, --profile
 #
