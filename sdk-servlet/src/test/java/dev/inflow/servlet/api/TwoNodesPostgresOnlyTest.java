@@ -50,7 +50,7 @@ class TwoNodesPostgresOnlyTest {
   }
 
   @Test
-  void aCommentPostedOnOneNodeShowsInTheOthersSharedPageWithinASecond() throws Exception {
+  void aCommentPostedOnOneNodeShowsInTheOthersSharedPageAndCountsWithinASecond() throws Exception {
     assertThat(TestDatabase.kind()).as("this test needs PostgreSQL").isEqualTo("postgresql");
     String url = TestDatabase.freshUrl();
     try (Inflow nodeA = Inflow.builder().jdbcUrl(url).build();
@@ -58,8 +58,11 @@ class TwoNodesPostgresOnlyTest {
         TestServer serverA = TestServer.start(Container.JETTY, InflowServlet.builder(nodeA).tenantKeys(TestTokens.keys()).build());
         TestServer serverB = TestServer.start(Container.TOMCAT, InflowServlet.builder(nodeB).tenantKeys(TestTokens.keys()).build())) {
       String list = "/inflow/api/v1/targets/kb/two-nodes-list/comments";
+      String counts = "/inflow/api/v1/comments/counts?keys=kb/two-nodes-list";
       Http b = new Http(serverB.baseUrl());
       for (int i = 0; i < 5; i++) {
+        // B caches the count too; the event must drop it, not its five seconds.
+        assertThat(b.get(counts).bearer(TestTokens.token("dev")).send().json().path("counts").path("kb/two-nodes-list").asInt()).isEqualTo(i);
         // Read on B until the page is B's shared copy (two readers, the same answer), then post on A.
         Http.Response seen = b.get(list).bearer(TestTokens.token("ben")).send();
         assertThat(b.get(list).bearer(TestTokens.token("dev")).send().text()).isEqualTo(seen.text());
@@ -80,6 +83,11 @@ class TwoNodesPostgresOnlyTest {
           }
         } while (!after.text().contains("from node A #" + i) && Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
         assertThat(after.text()).contains("from node A #" + i);
+        int count;
+        do {
+          count = b.get(counts).bearer(TestTokens.token("dev")).send().json().path("counts").path("kb/two-nodes-list").asInt();
+        } while (count == i && Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
+        assertThat(count).isEqualTo(i + 1);
         assertThat(Long.parseLong(after.header("Inflow-Seq"))).isGreaterThanOrEqualTo(seqBefore);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
       }

@@ -22,6 +22,7 @@ import dev.inflow.core.comment.ModerationAction;
 import dev.inflow.core.comment.ModerationItem;
 import dev.inflow.core.comment.NewComment;
 import dev.inflow.core.comment.Reaction;
+import dev.inflow.core.event.Event;
 import dev.inflow.core.internal.Cursors;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.db.Sql;
@@ -56,8 +57,8 @@ public final class DefaultComments implements Comments {
   private final CommentModeration moderation;
   private final SharedPages sharedPages = new SharedPages();
   /**
-   * Visible comments per tenant|target. Five seconds, because pages ask for counts on every view
-   * while writes on other nodes cannot invalidate this node's copy; local writes invalidate at once.
+   * Visible comments per tenant|target. Local writes invalidate at once and other nodes' writes when
+   * the event hub reads their events; five seconds bound the rest (the hub not running).
    */
   private final Cache<String, Long> counts = Caffeine.newBuilder()
       .maximumSize(100_000)
@@ -73,7 +74,7 @@ public final class DefaultComments implements Comments {
     this.platform = platform;
     this.hook = hook;
     this.moderation = new CommentModeration(platform, hook, this::afterChange);
-    platform.hub().observe(sharedPages::observe);
+    platform.hub().observe(this::observed);
   }
 
   @Override
@@ -473,6 +474,16 @@ public final class DefaultComments implements Comments {
 
   private void appendEvent(Sql sql, String tenant, String kind, CommentRow row, Object payload) throws SQLException {
     platform.events().append(sql, tenant, "target:" + row.targetKey(), kind, Optional.of(row.targetKey()), payload);
+  }
+
+  /** The event hub's observer: a comment event from any node drops what is cached of its target. */
+  private void observed(Event event) {
+    if (event.kind().startsWith("comment.")) {
+      event.targetKey().ifPresent(target -> {
+        counts.invalidate(event.tenantId() + "|" + target);
+        sharedPages.changed(event.tenantId(), target);
+      });
+    }
   }
 
   /** Forgets what is cached of the tenant's comments, after an import wrote some without events. */

@@ -3,7 +3,6 @@ package dev.inflow.core.comment.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.inflow.core.comment.CommentSort;
-import dev.inflow.core.event.Event;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,12 +69,5 @@ final class SharedPages {
   /** Retires every page of the tenant, after an import wrote comments without events. */
   void changedAll(String tenantId) {
     generations.asMap().keySet().removeIf(target -> target.startsWith(tenantId + "|"));
-  }
-
-  /** The event hub's observer: comment events retire their target's pages on every node. */
-  void observe(Event event) {
-    if (event.kind().startsWith("comment.")) {
-      event.targetKey().ifPresent(target -> changed(event.tenantId(), target));
-    }
   }
 }
