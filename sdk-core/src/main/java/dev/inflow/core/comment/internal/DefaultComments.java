@@ -479,10 +479,7 @@ public final class DefaultComments implements Comments {
   /** The event hub's observer: a comment event from any node drops what is cached of its target. */
   private void observed(Event event) {
     if (event.kind().startsWith("comment.")) {
-      event.targetKey().ifPresent(target -> {
-        counts.invalidate(event.tenantId() + "|" + target);
-        sharedPages.changed(event.tenantId(), target);
-      });
+      event.targetKey().ifPresent(target -> forgetCached(event.tenantId(), target));
     }
   }
 
@@ -493,9 +490,14 @@ public final class DefaultComments implements Comments {
   }
 
   private void afterChange(String tenant, String targetKey) {
+    forgetCached(tenant, targetKey);
+    platform.events().committed(tenant);
+  }
+
+  /** Drops the target's cached count and shared pages. */
+  private void forgetCached(String tenant, String targetKey) {
     counts.invalidate(tenant + "|" + targetKey);
     sharedPages.changed(tenant, targetKey);
-    platform.events().committed(tenant);
   }
 
   static long parseId(String id) {
