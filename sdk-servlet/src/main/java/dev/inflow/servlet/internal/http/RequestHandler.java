@@ -120,7 +120,7 @@ public final class RequestHandler {
       response.setHeader("Cache-Control", "no-store");
     }
     reply.headers().forEach(response::setHeader);
-    byte[] body = reply.bytes() != null ? reply.bytes() : reply.json() != null ? Json.MAPPER.writeValueAsBytes(reply.json()) : null;
+    byte[] body = reply.bytes() != null ? reply.bytes() : reply.json() != null ? Json.bytes(reply.json()) : null;
     if (body == null) {
       return;
     }
