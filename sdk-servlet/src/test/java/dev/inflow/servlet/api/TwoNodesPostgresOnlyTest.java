@@ -23,22 +23,37 @@ import org.junit.jupiter.api.Test;
  * by name in the pom).
  */
 class TwoNodesPostgresOnlyTest {
+  /** Node A on Jetty and node B on Tomcat, both on one fresh PostgreSQL database. */
+  private record TwoNodes(Inflow nodeA, Inflow nodeB, TestServer serverA, TestServer serverB) implements AutoCloseable {
+    static TwoNodes start() throws Exception {
+      assertThat(TestDatabase.kind()).as("this test needs PostgreSQL").isEqualTo("postgresql");
+      String url = TestDatabase.freshUrl();
+      Inflow nodeA = Inflow.builder().jdbcUrl(url).build();
+      Inflow nodeB = Inflow.builder().jdbcUrl(url).build();
+      TestServer serverA = TestServer.start(Container.JETTY, InflowServlet.builder(nodeA).tenantKeys(TestTokens.keys()).build());
+      TestServer serverB = TestServer.start(Container.TOMCAT, InflowServlet.builder(nodeB).tenantKeys(TestTokens.keys()).build());
+      return new TwoNodes(nodeA, nodeB, serverA, serverB);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try (nodeA; nodeB; serverA; serverB) {
+        // closed in reverse order: servers first, then the nodes
+      }
+    }
+  }
+
   @Test
   void anEventCommittedOnOneNodeReachesSubscribersOnTheOtherWithinASecond() throws Exception {
-    assertThat(TestDatabase.kind()).as("this test needs PostgreSQL").isEqualTo("postgresql");
-    String url = TestDatabase.freshUrl();
-    try (Inflow nodeA = Inflow.builder().jdbcUrl(url).build();
-        Inflow nodeB = Inflow.builder().jdbcUrl(url).build();
-        TestServer serverA = TestServer.start(Container.JETTY, InflowServlet.builder(nodeA).tenantKeys(TestTokens.keys()).build());
-        TestServer serverB = TestServer.start(Container.TOMCAT, InflowServlet.builder(nodeB).tenantKeys(TestTokens.keys()).build());
-        LiveClient subscriber = LiveClient.connect(serverB.baseUrl(), "/inflow/live", Map.of("Authorization", "Bearer " + TestTokens.token("ben")))) {
+    try (TwoNodes nodes = TwoNodes.start();
+        LiveClient subscriber = LiveClient.connect(nodes.serverB().baseUrl(), "/inflow/live", Map.of("Authorization", "Bearer " + TestTokens.token("ben")))) {
       subscriber.subscribe("target:kb/two-nodes", null);
       subscriber.await(f -> !f.isEmpty(), Duration.ofSeconds(5));
 
       for (int i = 0; i < 5; i++) {
         long start = System.nanoTime();
         int before = subscriber.events().size();
-        Http.Response posted = new Http(serverA.baseUrl()).post("/inflow/api/v1/targets/kb/two-nodes/comments")
+        Http.Response posted = new Http(nodes.serverA().baseUrl()).post("/inflow/api/v1/targets/kb/two-nodes/comments")
             .bearer(TestTokens.token("ana")).json("{\"body\":\"from node A #" + i + "\"}").send();
         assertThat(posted.status()).isEqualTo(201);
         JsonNode event = subscriber.await(f -> subscriber.events().size() > before, Duration.ofSeconds(1)).stream()
@@ -51,15 +66,10 @@ class TwoNodesPostgresOnlyTest {
 
   @Test
   void aCommentPostedOnOneNodeShowsInTheOthersSharedPageAndCountsWithinASecond() throws Exception {
-    assertThat(TestDatabase.kind()).as("this test needs PostgreSQL").isEqualTo("postgresql");
-    String url = TestDatabase.freshUrl();
-    try (Inflow nodeA = Inflow.builder().jdbcUrl(url).build();
-        Inflow nodeB = Inflow.builder().jdbcUrl(url).build();
-        TestServer serverA = TestServer.start(Container.JETTY, InflowServlet.builder(nodeA).tenantKeys(TestTokens.keys()).build());
-        TestServer serverB = TestServer.start(Container.TOMCAT, InflowServlet.builder(nodeB).tenantKeys(TestTokens.keys()).build())) {
+    try (TwoNodes nodes = TwoNodes.start()) {
       String list = "/inflow/api/v1/targets/kb/two-nodes-list/comments";
       String counts = "/inflow/api/v1/comments/counts?keys=kb/two-nodes-list";
-      Http b = new Http(serverB.baseUrl());
+      Http b = new Http(nodes.serverB().baseUrl());
       for (int i = 0; i < 5; i++) {
         // B caches the count too; the event must drop it, not its five seconds.
         assertThat(b.get(counts).bearer(TestTokens.token("dev")).send().json().path("counts").path("kb/two-nodes-list").asInt()).isEqualTo(i);
@@ -68,11 +78,11 @@ class TwoNodesPostgresOnlyTest {
         assertThat(b.get(list).bearer(TestTokens.token("dev")).send().text()).isEqualTo(seen.text());
         long seqBefore = Long.parseLong(seen.header("Inflow-Seq"));
         long start = System.nanoTime();
-        Http.Response posted = new Http(serverA.baseUrl()).post(list).bearer(TestTokens.token("ana"))
+        Http.Response posted = new Http(nodes.serverA().baseUrl()).post(list).bearer(TestTokens.token("ana"))
             .json("{\"body\":\"from node A #" + i + "\"}").send();
         assertThat(posted.status()).isEqualTo(201);
 
-        long event = nodeA.events().lastSeq("default");
+        long event = nodes.nodeA().events().lastSeq("default");
         Http.Response after;
         do {
           after = b.get(list).bearer(TestTokens.token("dev")).send();
