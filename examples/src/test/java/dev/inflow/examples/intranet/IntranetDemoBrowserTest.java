@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -181,10 +180,8 @@ class IntranetDemoBrowserTest {
 
   /** Picks a person in the header's switcher and sends the form, as a visitor does. */
   private static void switchTo(Browser browser, String userId) {
-    WebElement page = browser.driver().findElement(By.tagName("html"));
     new Select(browser.driver().findElement(By.id("switch-user"))).selectByValue(userId);
-    browser.driver().findElement(By.cssSelector("form.switcher button[type=submit]")).click();
-    browser.await(ExpectedConditions.stalenessOf(page));
+    browser.awaitNewPage(() -> browser.driver().findElement(By.cssSelector("form.switcher button[type=submit]")).click());
     browser.await(d -> d.findElement(By.cssSelector("#switch-user option[value='" + userId + "']")).getDomAttribute("selected") != null);
   }
 

@@ -136,6 +136,19 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Runs the action (a click that sends a form or follows a link) and waits until the browser shows
+   * the document it leads to. It marks the current document's window rather than holding one of its
+   * elements: ChromeDriver sometimes answers a look-up of an element from a departing document with
+   * an unknown error ("Node with given id does not belong to the document") instead of a stale one.
+   */
+  public Browser awaitNewPage(Runnable action) {
+    script("window.inflowDepartingPage = true");
+    action.run();
+    await(d -> Boolean.TRUE.equals(script("return window.inflowDepartingPage === undefined")));
+    return this;
+  }
+
   /** @return the script's result, run in the page */
   public Object script(String javascript, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(javascript, args);
