@@ -32,8 +32,13 @@ import dev.inflow.core.spi.AccessPolicy;
 import dev.inflow.core.testing.MutableClock;
 import dev.inflow.core.testing.People;
 import dev.inflow.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -250,6 +255,31 @@ class FeedsTest {
         });
     assertThat(summaries(feeds.home(BEN, PageRequest.first(20))))
         .containsExactly("Ana Lima and Ben Okafor commented on Order 1");
+  }
+
+  @Test
+  void someoneWhoFollowsTheMostFollowsNoMoreByCommentingUntilTheyUnfollowSomething() throws SQLException {
+    String url = TestDatabase.freshUrl();
+    try (Inflow full = Inflow.builder().jdbcUrl(url).clock(clock).runBackgroundJobs(false).build();
+        Connection db = DriverManager.getConnection(url);
+        PreparedStatement insert = db.prepareStatement(
+            "INSERT INTO inflow_follow (tenant_id, user_id, kind, followed, auto, created_at) VALUES ('default', 'ben', 'topic', ?, FALSE, ?)")) {
+      int most = 5_000; // what one person may follow, a guard against runaway scripts
+      for (int i = 0; i < most; i++) {
+        insert.setString(1, "topic-" + i);
+        insert.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      full.comments().create(BEN, "order:1", NewComment.of("Following too much already"), Optional.empty());
+      assertThat(full.follows().isFollowing(BEN, FollowKind.TARGET, "order:1")).isFalse();
+      assertThatThrownBy(() -> full.follows().follow(BEN, FollowKind.TARGET, "order:1"))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("unfollow some first");
+
+      full.follows().unfollow(BEN, FollowKind.TOPIC, "topic-0");
+      full.comments().create(BEN, "order:1", NewComment.of("Now it counts"), Optional.empty());
+      assertThat(full.follows().isFollowing(BEN, FollowKind.TARGET, "order:1")).isTrue();
+    }
   }
 
   @Test

@@ -60,8 +60,8 @@ public final class EventStore implements EventLog {
     for (AppendHook hook : appendHooks) {
       hook.appended(sql, new Event(seq, tenantId, topic, kind, targetKey, createdAt, json));
     }
-    if (sql.dialect() == Dialect.POSTGRESQL) {
-      // Wakes the event hubs of every node at commit; PostgreSQL folds repeats within a transaction.
+    if (sql.dialect() == Dialect.POSTGRESQL && sql.firstTime(NOTIFY_CHANNEL)) {
+      // Wakes the event hubs of every node at commit, once however many events the transaction appends.
       sql.one("SELECT pg_notify('" + NOTIFY_CHANNEL + "', '')", row -> null);
     }
     return seq;

@@ -81,18 +81,20 @@ public final class DefaultFollows implements Follows {
    * too much.
    */
   public void autoFollow(Sql sql, String tenant, String userId, FollowKind kind, String followed) throws SQLException {
-    if (kind == FollowKind.TARGET && muted(sql, tenant, userId, followed)) {
-      return;
+    // One statement, as every post and answer runs this: the checks travel with the INSERT.
+    String unmuted = kind == FollowKind.TARGET ? " AND NOT EXISTS (SELECT 1 FROM inflow_mute WHERE tenant_id = ? AND user_id = ? AND target_key = ?)" : "";
+    Object[] params = Sql.params(kind == FollowKind.TARGET ? List.of(tenant, userId, followed) : List.of(),
+        tenant, userId, kind.wireName(), followed, platform.now(),
+        tenant, userId, kind.wireName(), followed,
+        tenant, userId, MAX_FOLLOWS);
+    boolean followedNow = sql.insertIfAbsent("INSERT INTO inflow_follow (tenant_id, user_id, kind, followed, auto, created_at)"
+        + " SELECT ?, ?, ?, ?, TRUE, CAST(? AS TIMESTAMP WITH TIME ZONE)"
+        + " WHERE NOT EXISTS (SELECT 1 FROM inflow_follow WHERE tenant_id = ? AND user_id = ? AND kind = ? AND followed = ?)"
+        + " AND (SELECT COUNT(*) FROM inflow_follow WHERE tenant_id = ? AND user_id = ?) < ?" + unmuted, params);
+    if (followedNow) {
+      FanOut.backfill(sql, tenant, userId, kind, followed, BACKFILL);
+      sql.afterCompletion(() -> snapshots.invalidate(tenant + "|" + userId));
     }
-    if (sql.count("SELECT COUNT(*) FROM inflow_follow WHERE tenant_id = ? AND user_id = ? AND kind = ? AND followed = ?",
-        tenant, userId, kind.wireName(), followed) > 0) {
-      return;
-    }
-    if (sql.count("SELECT COUNT(*) FROM inflow_follow WHERE tenant_id = ? AND user_id = ?", tenant, userId) >= MAX_FOLLOWS) {
-      return;
-    }
-    insert(sql, tenant, userId, kind, followed, true, platform.now());
-    sql.afterCompletion(() -> snapshots.invalidate(tenant + "|" + userId));
   }
 
   private static void insert(Sql sql, String tenant, String userId, FollowKind kind, String followed, boolean auto, Instant now) throws SQLException {

@@ -76,15 +76,17 @@ public final class Database {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         Sql sql = new Sql(c, dialect);
+        boolean committed = false;
         try {
           T result = work.run(sql);
           c.commit();
+          committed = true;
           return result;
         } catch (SQLException | RuntimeException | Error e) {
           rollbackQuietly(c, e);
           throw e;
         } finally {
-          sql.completed();
+          sql.completed(committed);
           restoreAutoCommit(c, autoCommit);
         }
       } catch (SQLException e) {
@@ -106,10 +108,13 @@ public final class Database {
   public <T> T read(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       Sql sql = new Sql(c, dialect);
+      boolean succeeded = false;
       try {
-        return work.run(sql);
+        T result = work.run(sql);
+        succeeded = true;
+        return result;
       } finally {
-        sql.completed();
+        sql.completed(succeeded);
       }
     } catch (SQLException e) {
       throw translate(e);

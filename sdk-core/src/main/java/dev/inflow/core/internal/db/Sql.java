@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JDBC boilerplate, once: statements with bound parameters only, results mapped row by row.
@@ -25,6 +27,8 @@ public final class Sql {
   private final Connection connection;
   private final Dialect dialect;
   private final List<Runnable> afterCompletion = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final Set<String> marks = new HashSet<>();
 
   Sql(Connection connection, Dialect dialect) {
     this.connection = connection;
@@ -39,11 +43,32 @@ public final class Sql {
     afterCompletion.add(action);
   }
 
-  void completed() {
-    for (Runnable action : afterCompletion) {
-      action.run();
+  /**
+   * Runs the action once the transaction has committed, and not at all when it rolls back (for
+   * auto-commit work: when the work returns normally). Actions must be quick and must not throw.
+   */
+  public void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  /**
+   * Remembers a mark for the rest of this transaction, for work that must happen once per
+   * transaction however often the code path runs.
+   *
+   * @return whether this is the first time the transaction sees the mark
+   */
+  public boolean firstTime(String mark) {
+    return marks.add(mark);
+  }
+
+  void completed(boolean committed) {
+    if (committed) {
+      afterCommit.forEach(Runnable::run);
     }
+    afterCompletion.forEach(Runnable::run);
+    afterCommit.clear();
     afterCompletion.clear();
+    marks.clear();
   }
 
   public Dialect dialect() {
@@ -94,7 +119,7 @@ public final class Sql {
   /**
    * Inserts a row unless one with the same unique key exists.
    *
-   * @param insertSql a plain {@code INSERT INTO ... VALUES (...)}
+   * @param insertSql a plain {@code INSERT INTO ... VALUES (...)} or {@code INSERT INTO ... SELECT ...}
    * @return whether a row was inserted
    */
   public boolean insertIfAbsent(String insertSql, Object... params) throws SQLException {

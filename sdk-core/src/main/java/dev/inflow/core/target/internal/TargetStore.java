@@ -45,19 +45,23 @@ public final class TargetStore implements Targets {
   /**
    * Like {@link #resolve(String, String)}, inside a transaction: reads with the transaction's own
    * connection (seeing what it declared, and never waiting for a second connection from the pool).
-   * What it reads from the database is not cached, since the transaction may yet roll back.
+   * What it reads from the database is cached only once the transaction has committed it.
    */
   public Target resolve(Sql sql, String tenantId, String key) throws SQLException {
-    Target cached = cache.getIfPresent(tenantId + "|" + key);
+    String cacheKey = tenantId + "|" + key;
+    Target cached = cache.getIfPresent(cacheKey);
     if (cached != null) {
       return cached;
     }
     Optional<Target> hosted = resolver.resolve(tenantId, key);
     if (hosted.isPresent()) {
+      sql.afterCommit(() -> cache.put(cacheKey, hosted.get()));
       return hosted.get();
     }
-    return sql.one("SELECT title, url FROM inflow_target WHERE tenant_id = ? AND target_key = ?",
+    Target stored = sql.one("SELECT title, url FROM inflow_target WHERE tenant_id = ? AND target_key = ?",
         row -> new Target(key, row.string("title"), row.optionalString("url")), tenantId, key).orElse(new Target(key, key, Optional.empty()));
+    sql.afterCommit(() -> cache.put(cacheKey, stored));
+    return stored;
   }
 
   /**
