@@ -144,12 +144,22 @@ final class CommentStore {
         + " AND c.status = 'HIDDEN' AND c.target_key = ?", row -> row.string("author_id"), tenantId, targetKey);
   }
 
-  static void insert(Sql sql, String tenantId, CommentRow c) throws SQLException {
-    sql.update("INSERT INTO inflow_comment (tenant_id, id, target_key, parent_id, root_id, depth, path, author_id, body, html,"
+  /**
+   * Inserts a new comment, drawing its id from the sequence in the same statement: the id is also
+   * the root of a comment that replies to none, and the last segment of its path (as {@link
+   * #pathSegment}; ids stay below 10<sup>12</sup>, the padding's width).
+   *
+   * @return the new comment's id
+   */
+  static long insert(Sql sql, String tenantId, String targetKey, Optional<CommentRow> parent, String authorId, String body, String html,
+      String mentions, Instant createdAt) throws SQLException {
+    return sql.insert("INSERT INTO inflow_comment (tenant_id, id, target_key, parent_id, root_id, depth, path, author_id, body, html,"
         + " mentions, reactions, score, reply_count, flag_count, status, version, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, 0, 'VISIBLE', 1, ?)",
-        tenantId, c.id(), c.targetKey(), c.parentId(), c.rootId(), c.depth(), c.path(), c.author().id(), c.body(), c.html(),
-        c.mentions(), c.createdAt());
+        + " SELECT ?, n.id, ?, CAST(? AS BIGINT), COALESCE(CAST(? AS BIGINT), n.id), ?, ? || LPAD(CAST(n.id AS VARCHAR), 12, '0'), ?, ?, ?,"
+        + " ?, '', 0, 0, 0, 'VISIBLE', 1, CAST(? AS TIMESTAMP WITH TIME ZONE)"
+        + " FROM (SELECT " + sql.dialect().nextValue("inflow_comment_seq") + " AS id) n", "id",
+        tenantId, targetKey, parent.map(CommentRow::id), parent.map(CommentRow::rootId), parent.map(p -> p.depth() + 1).orElse(0),
+        parent.map(p -> p.path() + ".").orElse(""), authorId, body, html, mentions, createdAt);
   }
 
   static void addReply(Sql sql, String tenantId, long parentId) throws SQLException {

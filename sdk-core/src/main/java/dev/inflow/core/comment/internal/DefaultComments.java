@@ -108,14 +108,14 @@ public final class DefaultComments implements Comments {
             .orElseThrow(() -> new InvalidInputException("parentId", "parentId must name a comment on " + targetKey)));
         requireReplyable(parent.get());
       }
-      long id = sql.nextValue("inflow_comment_seq");
       Instant now = platform.now();
+      String mentions = String.join(",", rendered.mentions());
+      long id = CommentStore.insert(sql, tenant, targetKey, parent, author.id(), body, rendered.html(), mentions, now);
       CommentRow row = new CommentRow(id, targetKey, parentId, parent.map(CommentRow::rootId).orElse(id),
           parent.map(p -> p.depth() + 1).orElse(0),
           parent.map(p -> p.path() + ".").orElse("") + CommentStore.pathSegment(id),
-          Author.of(author), body, rendered.html(), String.join(",", rendered.mentions()), "", 0, 0, 0, false, 1, now,
+          Author.of(author), body, rendered.html(), mentions, "", 0, 0, 0, false, 1, now,
           Optional.empty(), Optional.empty(), Optional.empty());
-      CommentStore.insert(sql, tenant, row);
       if (parent.isPresent()) {
         CommentStore.addReply(sql, tenant, parent.get().id());
       }

@@ -41,9 +41,8 @@ public final class ActivityRecorder {
 
   /** @return the new activity as readers see it */
   public Activity record(Sql sql, String tenant, ActivityDraft draft) throws SQLException {
-    long id = sql.nextValue("inflow_activity_seq");
     Instant now = platform.now();
-    ActivityStore.insert(sql, tenant, id, draft, now);
+    long id = ActivityStore.insert(sql, tenant, draft, now);
     fanOut.deliver(sql, tenant, new FanOut.Audience(id, draft.actor().map(a -> a.id()), draft.tags()), now, platform.jobs());
     ActivityRow row = new ActivityRow(id, draft.actor(), draft.verb(), draft.objectId(), draft.objectType(), draft.objectName(),
         draft.objectUrl(), draft.targetKey(), draft.accessKey(), draft.groupKey(), draft.tags(), now);

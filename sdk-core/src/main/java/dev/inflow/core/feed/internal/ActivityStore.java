@@ -21,14 +21,17 @@ final class ActivityStore {
 
   private ActivityStore() {}
 
-  static void insert(Sql sql, String tenant, long id, ActivityDraft d, Instant published) throws SQLException {
-    sql.update("INSERT INTO inflow_activity (tenant_id, id, actor_id, actor_name, verb, object_id, object_type, object_name, object_url,"
-        + " target_key, access_key, group_key, tags, withdrawn, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
-        tenant, id, d.actor().map(a -> a.id()), d.actor().map(a -> a.name()), d.verb(), d.objectId(), d.objectType(), d.objectName(), d.objectUrl(), d.targetKey(),
+  /** @return the new activity's id, drawn from its sequence by the INSERT itself */
+  static long insert(Sql sql, String tenant, ActivityDraft d, Instant published) throws SQLException {
+    long id = sql.insert("INSERT INTO inflow_activity (tenant_id, id, actor_id, actor_name, verb, object_id, object_type, object_name, object_url,"
+        + " target_key, access_key, group_key, tags, withdrawn, published) VALUES (?, " + sql.dialect().nextValue("inflow_activity_seq")
+        + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)", "id",
+        tenant, d.actor().map(a -> a.id()), d.actor().map(a -> a.name()), d.verb(), d.objectId(), d.objectType(), d.objectName(), d.objectUrl(), d.targetKey(),
         d.accessKey(), d.groupKey(), String.join(",", d.tags()), published);
     for (String tag : d.tags()) {
       sql.update("INSERT INTO inflow_activity_tag (tenant_id, tag, activity_id) VALUES (?, ?, ?)", tenant, tag, id);
     }
+    return id;
   }
 
   static Optional<ActivityRow> find(Sql sql, String tenant, long id) throws SQLException {

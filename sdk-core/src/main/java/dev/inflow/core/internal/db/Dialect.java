@@ -35,8 +35,8 @@ public enum Dialect {
     throw new IllegalStateException("Inflow runs on H2 or PostgreSQL, not on " + product);
   }
 
-  /** @return a query that yields the next value of a sequence */
+  /** @return an expression that yields the next value of a sequence, e.g. in an INSERT's VALUES */
   public String nextValue(String sequence) {
-    return this == H2 ? "SELECT NEXT VALUE FOR " + sequence : "SELECT nextval('" + sequence + "')";
+    return this == H2 ? "NEXT VALUE FOR " + sequence : "nextval('" + sequence + "')";
   }
 }

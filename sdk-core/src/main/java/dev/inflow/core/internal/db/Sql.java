@@ -138,7 +138,7 @@ public final class Sql {
   }
 
   public long nextValue(String sequence) throws SQLException {
-    return one(dialect.nextValue(sequence), row -> row.longAt(1))
+    return one("SELECT " + dialect.nextValue(sequence), row -> row.longAt(1))
         .orElseThrow(() -> new SQLException("sequence " + sequence + " gave no value"));
   }
 
