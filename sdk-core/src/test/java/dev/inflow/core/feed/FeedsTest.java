@@ -42,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -255,6 +256,18 @@ class FeedsTest {
         });
     assertThat(summaries(feeds.home(BEN, PageRequest.first(20))))
         .containsExactly("Ana Lima and Ben Okafor commented on Order 1");
+  }
+
+  @Test
+  void theTitleAPageDeclaresLastNamesItsTarget() {
+    for (String title : List.of("Order 1", "Order 1 (delayed)", "Order 1")) {
+      clock.advance(Duration.ofSeconds(1));
+      inflow.comments().create(ANA, "order:1", NewComment.of("Under " + title).onTarget(title, "https://erp.example/orders/1"), Optional.empty());
+
+      assertThat(inflow.targets().resolve("default", "order:1").title()).isEqualTo(title);
+      assertThat(feeds.target(BEN, "order:1", PageRequest.first(1)).items().get(0).summary())
+          .matches("Ana Lima commented on " + Pattern.quote(title) + "( \\(\\d times\\))?");
+    }
   }
 
   @Test

@@ -27,6 +27,16 @@ public final class TargetStore implements Targets {
       .maximumSize(50_000)
       .expireAfterWrite(Duration.ofMinutes(5))
       .build();
+  /**
+   * What this node's transactions declared and committed lately: a page declares its title with
+   * every comment, and an unchanged declaration need not read the row again. Another node may
+   * have declared a different title for the same key meanwhile; a page that declares the title
+   * this node remembers then leaves the other in place for up to five minutes.
+   */
+  private final Cache<String, Target> declared = Caffeine.newBuilder()
+      .maximumSize(50_000)
+      .expireAfterWrite(Duration.ofMinutes(5))
+      .build();
 
   public TargetStore(Database db, TargetResolver resolver, Clock clock) {
     this.db = db;
@@ -73,18 +83,24 @@ public final class TargetStore implements Targets {
       return;
     }
     Optional<String> safeUrl = url.filter(u -> u.startsWith("https://") || u.startsWith("http://"));
+    String cacheKey = tenantId + "|" + key;
+    Target declaration = new Target(key, title.get(), safeUrl);
+    if (declaration.equals(declared.getIfPresent(cacheKey))) {
+      return;
+    }
+    sql.afterCommit(() -> declared.put(cacheKey, declaration));
     var known = sql.one("SELECT title, url FROM inflow_target WHERE tenant_id = ? AND target_key = ?",
         row -> new Target(key, row.string("title"), row.optionalString("url")), tenantId, key);
     if (known.isPresent()) {
       if (!known.get().title().equals(title.get()) || (safeUrl.isPresent() && !Objects.equals(known.get().url(), safeUrl))) {
         sql.update("UPDATE inflow_target SET title = ?, url = COALESCE(?, url), updated_at = ? WHERE tenant_id = ? AND target_key = ?",
             title.get(), safeUrl, clock.instant(), tenantId, key);
-        cache.invalidate(tenantId + "|" + key);
+        cache.invalidate(cacheKey);
       }
       return;
     }
     sql.insertIfAbsent("INSERT INTO inflow_target (tenant_id, target_key, title, url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
         tenantId, key, title.get(), safeUrl, clock.instant(), clock.instant());
-    cache.invalidate(tenantId + "|" + key);
+    cache.invalidate(cacheKey);
   }
 }
