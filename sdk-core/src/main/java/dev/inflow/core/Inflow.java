@@ -116,7 +116,7 @@ public final class Inflow implements AutoCloseable {
       OwnedTargets access = new OwnedTargets(b.accessPolicy);
       this.platform = new Platform(db, b.clock, b.limits, access, new RateLimiter(b.clock, b.limits),
           events, users, new TargetStore(db, b.targetResolver, b.clock), new Markdown(),
-          metrics, new IdempotencyKeys(b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
+          metrics, new IdempotencyKeys(db, b.clock), new Jobs(db, b.clock, b.jobLease, Duration.ofSeconds(10), new Random()),
           new EventHub(db, events, b.clock, metrics), new LiveTickets(db, b.clock), access);
       this.eventRetention = b.eventRetention;
       this.feed = new FeedModule(platform, b.feedSettings);

@@ -328,6 +328,20 @@ class CommentsTest {
   }
 
   @Test
+  void aRetryGetsTheCommentItsFirstAttemptCreatedEvenWhenTheThreadChangedSince() {
+    Comment question = post(ANA, POLICY, "Which form do I use?");
+    var reply = comments.create(BEN, POLICY, NewComment.replyTo(question.id(), "Form B."), Optional.of("reply-1"));
+    comments.delete(ANA, question.id());
+
+    var retry = comments.create(BEN, POLICY, NewComment.replyTo(question.id(), "Form B."), Optional.of("reply-1"));
+
+    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.value().id()).isEqualTo(reply.value().id());
+    assertThatThrownBy(() -> comments.create(BEN, POLICY, NewComment.replyTo(question.id(), "Form B."), Optional.of("reply-2")))
+        .as("a new request").isInstanceOf(ConflictException.class).hasMessageContaining("takes no replies");
+  }
+
+  @Test
   void tenantsNeverSeeEachOthersComments() {
     Comment c = post(ANA, POLICY, "internal");
     Caller otherTenant = People.inTenant("acme", BEN);

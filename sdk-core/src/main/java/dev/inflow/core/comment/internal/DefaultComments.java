@@ -94,13 +94,8 @@ public final class DefaultComments implements Comments {
     String requestHash = IdempotencyKeys.hash(targetKey, parentId, body, title, url);
     String tenant = caller.tenantId();
 
-    Object result = platform.db().transaction(sql -> {
-      if (idempotencyKey.isPresent()) {
-        Optional<String> earlier = platform.idempotency().claim(sql, tenant, author.id(), idempotencyKey.get(), "comment.create", requestHash);
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
+    var claim = idempotencyKey.map(key -> new IdempotencyKeys.Claim(tenant, author.id(), key, "comment.create", requestHash));
+    var outcome = platform.idempotency().once(claim, sql -> {
       Optional<CommentRow> parent = Optional.empty();
       if (parentId.isPresent()) {
         parent = Optional.of(CommentStore.lock(sql, tenant, parentId.get())
@@ -123,16 +118,13 @@ public final class DefaultComments implements Comments {
       appendEvent(sql, tenant, "comment.created", row, CommentView.forEveryone(row));
       hook.posted(sql, tenant, new CommentHook.Posted(id, targetKey, title, url, parentId, parent.map(p -> p.author().id()),
           Author.of(author), body, rendered.mentions(), now));
-      if (idempotencyKey.isPresent()) {
-        platform.idempotency().complete(sql, tenant, author.id(), idempotencyKey.get(), row.idString());
-      }
       return row;
-    });
+    }, CommentRow::idString);
 
-    if (result instanceof String earlierId) {
-      return new Created<>(get(caller, earlierId), true);
+    if (outcome instanceof IdempotencyKeys.Outcome.Replayed<CommentRow> earlier) {
+      return new Created<>(get(caller, earlier.resourceId()), true);
     }
-    CommentRow row = (CommentRow) result;
+    CommentRow row = ((IdempotencyKeys.Outcome.Done<CommentRow>) outcome).value();
     afterChange(tenant, targetKey);
     platform.metrics().increment("inflow_comments_created_total", "Comments posted", "tenant", tenant);
     return new Created<>(CommentView.forViewer(row, caller, canModerate(caller, targetKey), List.of()), false);

@@ -53,7 +53,8 @@ public final class ActivityRecorder {
     for (ActivityListener listener : listeners) {
       listener.recorded(sql, tenant, draft, view);
     }
-    platform.metrics().increment("inflow_activities_total", "Activities recorded", "verb", OWN_VERBS.contains(draft.verb()) ? draft.verb() : "host");
+    String verb = OWN_VERBS.contains(draft.verb()) ? draft.verb() : "host";
+    sql.afterCommit(() -> platform.metrics().increment("inflow_activities_total", "Activities recorded", "verb", verb));
     return view;
   }
 

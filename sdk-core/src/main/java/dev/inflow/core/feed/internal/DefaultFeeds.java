@@ -47,29 +47,21 @@ public final class DefaultFeeds implements Feeds {
     String requestHash = IdempotencyKeys.hash(draft.actor().map(Author::id), draft.verb(), draft.objectId(), draft.objectType(),
         draft.objectName(), draft.objectUrl(), draft.targetKey(), checked.targetTitle(), checked.targetUrl(), String.join(",", draft.tags()),
         draft.xapi());
-    Object result = platform.db().transaction(sql -> {
-      if (idempotencyKey.isPresent()) {
-        Optional<String> earlier = platform.idempotency().claim(sql, tenant, service.id(), idempotencyKey.get(), "activity.publish", requestHash);
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
+    var claim = idempotencyKey.map(key -> new IdempotencyKeys.Claim(tenant, service.id(), key, "activity.publish", requestHash));
+    var outcome = platform.idempotency().once(claim, sql -> {
       if (draft.targetKey().isPresent()) {
         platform.targets().declare(sql, tenant, draft.targetKey().get(), checked.targetTitle(), checked.targetUrl());
       }
-      Activity activity = recorder.record(sql, tenant, draft);
-      if (idempotencyKey.isPresent()) {
-        platform.idempotency().complete(sql, tenant, service.id(), idempotencyKey.get(), activity.id());
-      }
-      return activity;
-    });
-    if (result instanceof String earlierId) {
-      return new Created<>(platform.db().read(sql -> ActivityStore.find(sql, tenant, Long.parseLong(earlierId)))
+      return recorder.record(sql, tenant, draft);
+    }, Activity::id);
+    if (outcome instanceof IdempotencyKeys.Outcome.Replayed<Activity> earlier) {
+      long earlierId = Long.parseLong(earlier.resourceId());
+      return new Created<>(platform.db().read(sql -> ActivityStore.find(sql, tenant, earlierId))
           .map(row -> ActivityViews.single(pager.current(tenant, row), key -> platform.targets().resolve(tenant, key)))
           .orElseThrow(() -> new NotFoundException("activity " + earlierId)), true);
     }
     platform.events().committed(tenant);
-    return new Created<>((Activity) result, false);
+    return new Created<>(((IdempotencyKeys.Outcome.Done<Activity>) outcome).value(), false);
   }
 
   /**

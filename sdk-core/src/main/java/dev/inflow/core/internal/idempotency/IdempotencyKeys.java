@@ -1,8 +1,11 @@
 package dev.inflow.core.internal.idempotency;
 
 import dev.inflow.core.ConflictException;
+import dev.inflow.core.InflowException;
 import dev.inflow.core.InvalidInputException;
+import dev.inflow.core.internal.db.Database;
 import dev.inflow.core.internal.db.Sql;
+import dev.inflow.core.internal.db.SqlWork;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,12 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} bookkeeping for creates. A key is claimed inside the create's own
- * transaction, so the key and the created row commit together or not at all: a retry after a
- * crash either finds both or neither. Keys are scoped to the user and kept for {@link #RETENTION}.
+ * {@code Idempotency-Key} bookkeeping for creates. {@link #once} records the key in the create's
+ * own transaction, after the work and together with the id of what it created, so the key and the
+ * created row commit together or not at all: a retry after a crash either finds both or neither.
+ * Recording it last costs one statement per create; a retry does the work again and rolls it back
+ * when the key turns out to be taken, which is rare. Keys are scoped to the user and kept for
+ * {@link #RETENTION}.
  *
  * <p>Thread-safe.
  */
@@ -24,9 +31,41 @@ public final class IdempotencyKeys {
   /** How long a key is remembered; clients retry within minutes, 24 h leaves a wide margin. */
   public static final Duration RETENTION = Duration.ofHours(24);
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  private final Database db;
   private final Clock clock;
 
-  public IdempotencyKeys(Clock clock) {
+  /**
+   * A request under a key.
+   *
+   * @param userId who sends the request (keys of different users never clash)
+   * @param operation what the request does, e.g. {@code comment.create}
+   * @param requestHash {@link #hash} of everything that makes the request what it is
+   */
+  public record Claim(String tenantId, String userId, String key, String operation, String requestHash) {}
+
+  /** What a create came to: its own result, or what an earlier request with the same key created. */
+  public sealed interface Outcome<T> {
+    /** This request did the work. */
+    record Done<T>(T value) implements Outcome<T> {}
+
+    /** An earlier request with the key did it; this one changed nothing. */
+    record Replayed<T>(String resourceId) implements Outcome<T> {}
+  }
+
+  private record Earlier(String operation, String requestHash, String resourceId) {}
+
+  /** Rolls back the work of a request whose key an earlier request took. */
+  private static final class TakenBefore extends RuntimeException {
+    private final Earlier earlier;
+
+    TakenBefore(Earlier earlier) {
+      super("idempotency key taken", null, false, false);
+      this.earlier = earlier;
+    }
+  }
+
+  public IdempotencyKeys(Database db, Clock clock) {
+    this.db = db;
     this.clock = clock;
   }
 
@@ -42,38 +81,52 @@ public final class IdempotencyKeys {
   }
 
   /**
-   * Claims the key for this request inside the caller's transaction.
+   * Runs a create in one transaction, once per key.
    *
-   * @param userId who sends the request (keys of different users never clash)
-   * @param operation what the request does, e.g. {@code comment.create}
-   * @param requestHash {@link #hash} of everything that makes the request what it is
-   * @return empty when the key is new (create, then {@link #complete}); otherwise the id of what
-   *     the earlier request with this key created
+   * @param claim the request's key, if it has one
+   * @param resourceId the id of what the work created, recorded with the key
    * @throws ConflictException when the key was used for a different request
    */
-  public Optional<String> claim(Sql sql, String tenantId, String userId, String key, String operation, String requestHash) throws SQLException {
-    if (sql.insertIfAbsent("INSERT INTO inflow_idempotency (tenant_id, user_id, idem_key, operation, request_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        tenantId, userId, key, operation, requestHash, clock.instant())) {
-      return Optional.empty();
+  public <T> Outcome<T> once(Optional<Claim> claim, SqlWork<T> work, Function<T, String> resourceId) {
+    if (claim.isEmpty()) {
+      return new Outcome.Done<>(db.transaction(work));
     }
-    var earlier = sql.one("SELECT operation, request_hash, resource_id FROM inflow_idempotency WHERE tenant_id = ? AND user_id = ? AND idem_key = ?",
-        row -> new String[] {row.string("operation"), row.string("request_hash"), row.string("resource_id")}, tenantId, userId, key)
-        .orElseThrow(() -> new SQLException("idempotency key vanished while claimed", "40001"));
-    if (!earlier[0].equals(operation) || !earlier[1].equals(requestHash)) {
-      throw new ConflictException("this Idempotency-Key was already used for a different request; use a new key for a new request");
+    Claim c = claim.get();
+    try {
+      return new Outcome.Done<>(db.transaction(sql -> {
+        T value = work.run(sql);
+        if (sql.insertIfAbsent("INSERT INTO inflow_idempotency (tenant_id, user_id, idem_key, operation, request_hash, resource_id, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)", c.tenantId(), c.userId(), c.key(), c.operation(), c.requestHash(), resourceId.apply(value), clock.instant())) {
+          return value;
+        }
+        // PostgreSQL waited for the earlier request to commit; H2 may report it while it is still in flight: try again then.
+        throw new TakenBefore(earlier(sql, c).orElseThrow(() -> new SQLException("idempotency key claimed by a concurrent request", "40001")));
+      }));
+    } catch (TakenBefore e) {
+      return replay(c, e.earlier);
+    } catch (InflowException e) {
+      // A retry may meet a changed world (the target locked, the question closed since): it still gets what the first request created.
+      Optional<Earlier> earlier;
+      try {
+        earlier = db.read(sql -> earlier(sql, c));
+      } catch (InflowException unreadable) {
+        e.addSuppressed(unreadable);
+        throw e;
+      }
+      return replay(c, earlier.orElseThrow(() -> e));
     }
-    if (earlier[2] == null) {
-      // Committed without a resource cannot happen (claim and complete share a transaction), so
-      // this is a concurrent claim still in flight: let the transaction retry.
-      throw new SQLException("idempotency key claimed by a concurrent request", "40001");
-    }
-    return Optional.of(earlier[2]);
   }
 
-  /** Records what the claimed key created, in the same transaction as the claim. */
-  public void complete(Sql sql, String tenantId, String userId, String key, String resourceId) throws SQLException {
-    sql.update("UPDATE inflow_idempotency SET resource_id = ? WHERE tenant_id = ? AND user_id = ? AND idem_key = ?",
-        resourceId, tenantId, userId, key);
+  private static Optional<Earlier> earlier(Sql sql, Claim c) throws SQLException {
+    return sql.one("SELECT operation, request_hash, resource_id FROM inflow_idempotency WHERE tenant_id = ? AND user_id = ? AND idem_key = ?",
+        row -> new Earlier(row.string("operation"), row.string("request_hash"), row.string("resource_id")), c.tenantId(), c.userId(), c.key());
+  }
+
+  private static <T> Outcome<T> replay(Claim c, Earlier earlier) {
+    if (!earlier.operation().equals(c.operation()) || !earlier.requestHash().equals(c.requestHash())) {
+      throw new ConflictException("this Idempotency-Key was already used for a different request; use a new key for a new request");
+    }
+    return new Outcome.Replayed<>(earlier.resourceId());
   }
 
   /** Forgets keys older than {@link #RETENTION}. */

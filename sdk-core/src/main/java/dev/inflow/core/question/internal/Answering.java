@@ -50,13 +50,8 @@ final class Answering {
     Markdown.Rendered rendered = parts.render(caller, body);
     String tenant = caller.tenantId();
     String requestHash = IdempotencyKeys.hash(questionId, body);
-    Object result = platform.db().transaction(sql -> {
-      if (idempotencyKey.isPresent()) {
-        Optional<String> earlier = platform.idempotency().claim(sql, tenant, author.id(), idempotencyKey.get(), "answer.create", requestHash);
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
+    var claim = idempotencyKey.map(key -> new IdempotencyKeys.Claim(tenant, author.id(), key, "answer.create", requestHash));
+    var outcome = platform.idempotency().once(claim, sql -> {
       QuestionRow question = parts.readable(sql, caller, questionId, true);
       if (!parts.access().canWrite(caller, question)) {
         throw new AccessDeniedException("you may read but not answer question " + questionId);
@@ -80,15 +75,12 @@ final class Answering {
       payload.put("answer", QuestionView.answerForEveryone(answer));
       payload.put("question", state(sql, tenant, questionId, status));
       parts.event(sql, tenant, question, "answer.created", payload);
-      if (idempotencyKey.isPresent()) {
-        platform.idempotency().complete(sql, tenant, author.id(), idempotencyKey.get(), answer.idString());
-      }
       return answer;
-    });
-    if (result instanceof String earlierId) {
-      return new Created<>(view(caller, Long.parseLong(earlierId)), true);
+    }, AnswerRow::idString);
+    if (outcome instanceof IdempotencyKeys.Outcome.Replayed<AnswerRow> earlier) {
+      return new Created<>(view(caller, Long.parseLong(earlier.resourceId())), true);
     }
-    AnswerRow answer = (AnswerRow) result;
+    AnswerRow answer = ((IdempotencyKeys.Outcome.Done<AnswerRow>) outcome).value();
     parts.afterChange(tenant, questionId);
     platform.metrics().increment("inflow_answers_posted_total", "Answers posted", "tenant", tenant);
     return new Created<>(view(caller, answer.id()), false);

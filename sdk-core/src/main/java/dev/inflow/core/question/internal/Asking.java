@@ -60,13 +60,8 @@ final class Asking {
     String requestHash = IdempotencyKeys.hash(title, body, String.join(",", tags), target, input.anonymous(), targetTitle, targetUrl);
     var candidates = parts.routing().candidatesFor(tenant, tags);
 
-    Object result = platform.db().transaction(sql -> {
-      if (idempotencyKey.isPresent()) {
-        Optional<String> earlier = platform.idempotency().claim(sql, tenant, author.id(), idempotencyKey.get(), "question.create", requestHash);
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
+    var claim = idempotencyKey.map(key -> new IdempotencyKeys.Claim(tenant, author.id(), key, "question.create", requestHash));
+    var outcome = platform.idempotency().once(claim, sql -> {
       parts.tags().requireKnown(sql, tenant, tags);
       long id = sql.nextValue("inflow_question_seq");
       QuestionStore.insert(sql, tenant, id, title, body, rendered.html(), String.join(",", rendered.mentions()), tags, target,
@@ -79,16 +74,13 @@ final class Asking {
       parts.event(sql, tenant, row, "question.created", QuestionView.forEveryone(row, routed));
       parts.mentioned(sql, tenant, row, rendered.mentions(), Optional.empty(), QuestionView.askerAsActor(row));
       parts.hook().asked(sql, tenant, QuestionParts.about(row));
-      if (idempotencyKey.isPresent()) {
-        platform.idempotency().complete(sql, tenant, author.id(), idempotencyKey.get(), row.idString());
-      }
       return row;
-    });
+    }, QuestionRow::idString);
 
-    if (result instanceof String earlierId) {
-      return new Created<>(view(caller, Long.parseLong(earlierId)), true);
+    if (outcome instanceof IdempotencyKeys.Outcome.Replayed<QuestionRow> earlier) {
+      return new Created<>(view(caller, Long.parseLong(earlier.resourceId())), true);
     }
-    QuestionRow row = (QuestionRow) result;
+    QuestionRow row = ((IdempotencyKeys.Outcome.Done<QuestionRow>) outcome).value();
     parts.afterChange(tenant, row.id());
     platform.metrics().increment("inflow_questions_asked_total", "Questions asked", "tenant", tenant);
     return new Created<>(view(caller, row.id()), false);
