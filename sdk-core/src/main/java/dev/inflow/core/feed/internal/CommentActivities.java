@@ -1,7 +1,6 @@
 package dev.inflow.core.feed.internal;
 
 import dev.inflow.core.comment.internal.CommentHook;
-import dev.inflow.core.feed.FollowKind;
 import dev.inflow.core.internal.db.Sql;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,7 +31,7 @@ final class CommentActivities implements CommentHook {
 
   @Override
   public void posted(Sql sql, String tenant, Posted c) throws SQLException {
-    follows.autoFollow(sql, tenant, c.author().id(), FollowKind.TARGET, c.targetKey());
+    follows.autoFollow(sql, tenant, c.author().id(), c.targetKey());
     String verb = c.parentId().isPresent() ? "replied" : "commented";
     recorder.record(sql, tenant, new ActivityDraft(Optional.of(c.author()), verb, objectId(c.id()), "comment", Excerpt.of(c.body(), EXCERPT),
         Optional.empty(), Optional.of(c.targetKey()), Optional.of(c.targetKey()), List.of(),

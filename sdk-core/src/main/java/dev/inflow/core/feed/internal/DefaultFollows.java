@@ -76,23 +76,22 @@ public final class DefaultFollows implements Follows {
   }
 
   /**
-   * Follows something for a user because they took part in it (commented, asked, answered),
-   * inside that change's transaction. Does nothing when they follow it already, muted it, or follow
-   * too much.
+   * Follows a target for a user because they took part in it (commented, asked, answered), inside
+   * that change's transaction. Does nothing when they follow it already, muted it, or follow too
+   * much. A followed target needs no backfill: its activities are read with the home feed.
    */
-  public void autoFollow(Sql sql, String tenant, String userId, FollowKind kind, String followed) throws SQLException {
+  public void autoFollow(Sql sql, String tenant, String userId, String targetKey) throws SQLException {
     // One statement, as every post and answer runs this: the checks travel with the INSERT.
-    String unmuted = kind == FollowKind.TARGET ? " AND NOT EXISTS (SELECT 1 FROM inflow_mute WHERE tenant_id = ? AND user_id = ? AND target_key = ?)" : "";
-    Object[] params = Sql.params(kind == FollowKind.TARGET ? List.of(tenant, userId, followed) : List.of(),
-        tenant, userId, kind.wireName(), followed, platform.now(),
-        tenant, userId, kind.wireName(), followed,
-        tenant, userId, MAX_FOLLOWS);
-    boolean followedNow = sql.insertIfAbsent("INSERT INTO inflow_follow (tenant_id, user_id, kind, followed, auto, created_at)"
+    String kind = FollowKind.TARGET.wireName();
+    if (sql.insertIfAbsent("INSERT INTO inflow_follow (tenant_id, user_id, kind, followed, auto, created_at)"
         + " SELECT ?, ?, ?, ?, TRUE, CAST(? AS TIMESTAMP WITH TIME ZONE)"
         + " WHERE NOT EXISTS (SELECT 1 FROM inflow_follow WHERE tenant_id = ? AND user_id = ? AND kind = ? AND followed = ?)"
-        + " AND (SELECT COUNT(*) FROM inflow_follow WHERE tenant_id = ? AND user_id = ?) < ?" + unmuted, params);
-    if (followedNow) {
-      FanOut.backfill(sql, tenant, userId, kind, followed, BACKFILL);
+        + " AND NOT EXISTS (SELECT 1 FROM inflow_mute WHERE tenant_id = ? AND user_id = ? AND target_key = ?)"
+        + " AND (SELECT COUNT(*) FROM inflow_follow WHERE tenant_id = ? AND user_id = ?) < ?",
+        tenant, userId, kind, targetKey, platform.now(),
+        tenant, userId, kind, targetKey,
+        tenant, userId, targetKey,
+        tenant, userId, MAX_FOLLOWS)) {
       sql.afterCompletion(() -> snapshots.invalidate(tenant + "|" + userId));
     }
   }

@@ -1,7 +1,6 @@
 package dev.inflow.core.feed.internal;
 
 import dev.inflow.core.Author;
-import dev.inflow.core.feed.FollowKind;
 import dev.inflow.core.internal.Platform;
 import dev.inflow.core.internal.db.Sql;
 import dev.inflow.core.question.internal.QuestionHook;
@@ -30,7 +29,7 @@ final class QuestionActivities implements QuestionHook {
     // The feed shows the question's title as the target's name, as it shows a page's title for comments.
     platform.targets().declare(sql, tenant, q.key(), Optional.of(q.title()), Optional.empty());
     // A follow is private to the follower, so an anonymous asker may follow their own question.
-    follows.autoFollow(sql, tenant, q.asker().id(), FollowKind.TARGET, q.key());
+    follows.autoFollow(sql, tenant, q.asker().id(), q.key());
     recorder.record(sql, tenant, new ActivityDraft(q.shownAsker(), "asked", q.key(), "question", q.title(), Optional.empty(),
         Optional.of(q.key()), Optional.of(q.key()), q.tags(), ActivityDraft.groupOf("asked", Optional.empty(), q.key()), true,
         Optional.empty()));
@@ -38,7 +37,7 @@ final class QuestionActivities implements QuestionHook {
 
   @Override
   public void answered(Sql sql, String tenant, AboutQuestion q, long answerId, Author author, String body) throws SQLException {
-    follows.autoFollow(sql, tenant, author.id(), FollowKind.TARGET, q.key());
+    follows.autoFollow(sql, tenant, author.id(), q.key());
     String object = "answer:" + answerId;
     recorder.record(sql, tenant, new ActivityDraft(Optional.of(author), "answered", object, "answer",
         Excerpt.of(body, CommentActivities.EXCERPT), Optional.empty(), Optional.of(q.key()), Optional.of(object), q.tags(),
