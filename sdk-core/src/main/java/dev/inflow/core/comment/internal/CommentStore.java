@@ -1,5 +1,6 @@
 package dev.inflow.core.comment.internal;
 
+import dev.inflow.core.Author;
 import dev.inflow.core.comment.CommentSort;
 import dev.inflow.core.comment.FlagReason;
 import dev.inflow.core.comment.Reaction;
@@ -149,17 +150,21 @@ final class CommentStore {
    * the root of a comment that replies to none, and the last segment of its path (as {@link
    * #pathSegment}; ids stay below 10<sup>12</sup>, the padding's width).
    *
-   * @return the new comment's id
+   * @return the new comment, as the statement stored it
    */
-  static long insert(Sql sql, String tenantId, String targetKey, Optional<CommentRow> parent, String authorId, String body, String html,
+  static CommentRow insert(Sql sql, String tenantId, String targetKey, Optional<CommentRow> parent, Author author, String body, String html,
       String mentions, Instant createdAt) throws SQLException {
-    return sql.insert("INSERT INTO inflow_comment (tenant_id, id, target_key, parent_id, root_id, depth, path, author_id, body, html,"
+    Optional<Long> parentId = parent.map(CommentRow::id);
+    int depth = parent.map(p -> p.depth() + 1).orElse(0);
+    String pathPrefix = parent.map(p -> p.path() + ".").orElse("");
+    long id = sql.insert("INSERT INTO inflow_comment (tenant_id, id, target_key, parent_id, root_id, depth, path, author_id, body, html,"
         + " mentions, reactions, score, reply_count, flag_count, status, version, created_at)"
         + " SELECT ?, n.id, ?, CAST(? AS BIGINT), COALESCE(CAST(? AS BIGINT), n.id), ?, ? || LPAD(CAST(n.id AS VARCHAR), 12, '0'), ?, ?, ?,"
         + " ?, '', 0, 0, 0, 'VISIBLE', 1, CAST(? AS TIMESTAMP WITH TIME ZONE)"
         + " FROM (SELECT " + sql.dialect().nextValue("inflow_comment_seq") + " AS id) n", "id",
-        tenantId, targetKey, parent.map(CommentRow::id), parent.map(CommentRow::rootId), parent.map(p -> p.depth() + 1).orElse(0),
-        parent.map(p -> p.path() + ".").orElse(""), authorId, body, html, mentions, createdAt);
+        tenantId, targetKey, parentId, parent.map(CommentRow::rootId), depth, pathPrefix, author.id(), body, html, mentions, createdAt);
+    return new CommentRow(id, targetKey, parentId, parent.map(CommentRow::rootId).orElse(id), depth, pathPrefix + pathSegment(id),
+        author, body, html, mentions, "", 0, 0, 0, false, 1, createdAt, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static void addReply(Sql sql, String tenantId, long parentId) throws SQLException {

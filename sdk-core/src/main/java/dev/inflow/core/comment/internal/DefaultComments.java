@@ -104,20 +104,15 @@ public final class DefaultComments implements Comments {
         requireReplyable(parent.get());
       }
       Instant now = platform.now();
-      String mentions = String.join(",", rendered.mentions());
-      long id = CommentStore.insert(sql, tenant, targetKey, parent, author.id(), body, rendered.html(), mentions, now);
-      CommentRow row = new CommentRow(id, targetKey, parentId, parent.map(CommentRow::rootId).orElse(id),
-          parent.map(p -> p.depth() + 1).orElse(0),
-          parent.map(p -> p.path() + ".").orElse("") + CommentStore.pathSegment(id),
-          Author.of(author), body, rendered.html(), mentions, "", 0, 0, 0, false, 1, now,
-          Optional.empty(), Optional.empty(), Optional.empty());
+      CommentRow row = CommentStore.insert(sql, tenant, targetKey, parent, Author.of(author), body, rendered.html(),
+          String.join(",", rendered.mentions()), now);
       if (parent.isPresent()) {
         CommentStore.addReply(sql, tenant, parent.get().id());
       }
       platform.targets().declare(sql, tenant, targetKey, title, url);
       appendEvent(sql, tenant, "comment.created", row, CommentView.forEveryone(row));
-      hook.posted(sql, tenant, new CommentHook.Posted(id, targetKey, title, url, parentId, parent.map(p -> p.author().id()),
-          Author.of(author), body, rendered.mentions(), now));
+      hook.posted(sql, tenant, new CommentHook.Posted(row.id(), targetKey, title, url, parentId, parent.map(p -> p.author().id()),
+          row.author(), body, rendered.mentions(), now));
       return row;
     }, CommentRow::idString);
 
